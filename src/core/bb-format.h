@@ -1,0 +1,15 @@
+/* bb-format.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char *bb_format_clock        (gint64 microseconds);
+guint bb_format_ceil_seconds (gint64 microseconds);
+
+G_END_DECLS

@@ -1,0 +1,836 @@
+/* bb-session.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "bb-enums.h"
+#include "bb-session.h"
+
+/*
+ * The session is the single source of truth for a practice. Its position
+ * is the clock's time since the start minus the time spent paused; phase
+ * and breath are computed from that position, never counted from timer
+ * callbacks. One timeout waits for the next phase boundary. When it fires
+ * late, every boundary that was passed is announced once, in order, so a
+ * busy main loop can delay a chime but never skip or repeat one.
+ *
+ * All times are in microseconds.
+ */
+
+struct _BbSession
+{
+  GObject         parent_instance;
+
+  BbClock        *clock;
+  char           *position;
+
+  BbPattern       pattern;
+  guint           n_breaths;
+  BbSessionState  state;
+  BbPhase         phase;
+  guint           breath;
+
+  gint64          start_time;       /* monotonic */
+  gint64          start_real_time;
+  gint64          paused_at;        /* monotonic, while paused */
+  gint64          paused_total;
+  gint64          end_elapsed;      /* once finished or stopped */
+
+  /* The span of the current phase, as session positions. */
+  gint64          phase_start;
+  gint64          phase_end;
+
+  guint           timeout_id;
+};
+
+G_DEFINE_FINAL_TYPE (BbSession, bb_session, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_CLOCK,
+  PROP_PATTERN,
+  PROP_POSITION,
+  PROP_N_BREATHS,
+  PROP_STATE,
+  PROP_PHASE,
+  PROP_BREATH,
+  N_PROPS
+};
+
+enum {
+  PHASE_CHANGED,
+  FINISHED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void schedule_boundary (BbSession *self);
+
+static gint64
+phase_us (BbSession *self,
+          BbPhase    phase)
+{
+  return (gint64) bb_pattern_get_phase_ms (&self->pattern, phase) * 1000;
+}
+
+static gint64
+cycle_us (BbSession *self)
+{
+  return (gint64) bb_pattern_get_cycle_ms (&self->pattern) * 1000;
+}
+
+/* Finds the phase that holds @elapsed, with the span it covers. At a
+ * boundary the later phase wins. */
+static BbPhase
+locate (BbSession *self,
+        gint64     elapsed,
+        guint     *breath,
+        gint64    *start,
+        gint64    *end)
+{
+  gint64 cycle = cycle_us (self);
+  gint64 index = elapsed / cycle;
+  gint64 offset = index * cycle;
+
+  if (elapsed < 0 || elapsed >= bb_session_get_duration (self))
+    return BB_PHASE_NONE;
+
+  for (BbPhase phase = BB_PHASE_INHALE; phase <= BB_PHASE_HOLD_OUT; phase++)
+    {
+      gint64 length = phase_us (self, phase);
+
+      if (elapsed < offset + length)
+        {
+          if (breath != NULL)
+            *breath = index + 1;
+          if (start != NULL)
+            *start = offset;
+          if (end != NULL)
+            *end = offset + length;
+          return phase;
+        }
+
+      offset += length;
+    }
+
+  g_assert_not_reached ();
+}
+
+static gint64
+elapsed_at (BbSession *self,
+            gint64     now)
+{
+  switch (self->state)
+    {
+    case BB_SESSION_STATE_READY:
+      return 0;
+
+    case BB_SESSION_STATE_RUNNING:
+      return CLAMP (now - self->start_time - self->paused_total,
+                    0, bb_session_get_duration (self));
+
+    case BB_SESSION_STATE_PAUSED:
+      return self->paused_at - self->start_time - self->paused_total;
+
+    case BB_SESSION_STATE_FINISHED:
+    case BB_SESSION_STATE_STOPPED:
+    default:
+      return self->end_elapsed;
+    }
+}
+
+static void
+set_state (BbSession      *self,
+           BbSessionState  state)
+{
+  if (self->state == state)
+    return;
+
+  self->state = state;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+}
+
+static void
+set_phase (BbSession *self,
+           BbPhase    phase,
+           guint      breath)
+{
+  if (self->breath != breath)
+    {
+      self->breath = breath;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BREATH]);
+    }
+
+  if (self->phase != phase)
+    {
+      self->phase = phase;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHASE]);
+    }
+}
+
+static void
+cancel_timeout (BbSession *self)
+{
+  if (self->timeout_id != 0)
+    {
+      bb_clock_remove_timeout (self->clock, self->timeout_id);
+      self->timeout_id = 0;
+    }
+}
+
+/* Enters the phase that begins at @boundary and announces it. */
+static void
+enter_phase_at (BbSession *self,
+                gint64     boundary)
+{
+  guint breath = 0;
+  BbPhase phase;
+
+  phase = locate (self, boundary, &breath, &self->phase_start, &self->phase_end);
+  g_assert (phase != BB_PHASE_NONE);
+
+  set_phase (self, phase, breath);
+  g_signal_emit (self, signals[PHASE_CHANGED], 0, phase, breath);
+}
+
+static void
+finish (BbSession *self)
+{
+  self->end_elapsed = bb_session_get_duration (self);
+  cancel_timeout (self);
+  set_phase (self, BB_PHASE_NONE, self->breath);
+  set_state (self, BB_SESSION_STATE_FINISHED);
+  g_signal_emit (self, signals[FINISHED], 0);
+}
+
+/* Walks every boundary up to @elapsed. Handlers may pause or stop the
+ * session, so the state is checked after each announcement. */
+static void
+catch_up (BbSession *self,
+          gint64     elapsed)
+{
+  g_autoptr(BbSession) hold = g_object_ref (self);
+
+  while (self->state == BB_SESSION_STATE_RUNNING && self->phase_end <= elapsed)
+    {
+      if (self->phase_end >= bb_session_get_duration (self))
+        finish (self);
+      else
+        enter_phase_at (self, self->phase_end);
+    }
+}
+
+static void
+boundary_cb (BbClock  *clock,
+             gpointer  user_data)
+{
+  BbSession *self = user_data;
+  gint64 now = bb_clock_get_monotonic_time (clock);
+
+  self->timeout_id = 0;
+
+  catch_up (self, elapsed_at (self, now));
+
+  if (self->state == BB_SESSION_STATE_RUNNING && self->timeout_id == 0)
+    schedule_boundary (self);
+}
+
+static void
+schedule_boundary (BbSession *self)
+{
+  gint64 deadline = self->start_time + self->paused_total + self->phase_end;
+
+  cancel_timeout (self);
+  self->timeout_id = bb_clock_add_timeout_at (self->clock, deadline, boundary_cb, self, NULL);
+}
+
+static void
+bb_session_dispose (GObject *object)
+{
+  BbSession *self = (BbSession *)object;
+
+  if (self->clock != NULL)
+    cancel_timeout (self);
+
+  g_clear_object (&self->clock);
+
+  G_OBJECT_CLASS (bb_session_parent_class)->dispose (object);
+}
+
+static void
+bb_session_finalize (GObject *object)
+{
+  BbSession *self = (BbSession *)object;
+
+  g_clear_pointer (&self->position, g_free);
+
+  G_OBJECT_CLASS (bb_session_parent_class)->finalize (object);
+}
+
+static void
+bb_session_constructed (GObject *object)
+{
+  BbSession *self = (BbSession *)object;
+
+  G_OBJECT_CLASS (bb_session_parent_class)->constructed (object);
+
+  if (self->clock == NULL)
+    self->clock = g_object_ref (bb_clock_get_default ());
+
+  /* A pattern that fails validation is a programming error here: the UI
+   * and the command line validate what the user typed before building. */
+  if (!bb_pattern_validate (&self->pattern, NULL))
+    {
+      g_critical ("BbSession built with an invalid pattern");
+      self->pattern = (BbPattern) { 4000, 0, 6000, 0 };
+    }
+}
+
+static void
+bb_session_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  BbSession *self = BB_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLOCK:
+      g_value_set_object (value, self->clock);
+      break;
+
+    case PROP_PATTERN:
+      g_value_set_boxed (value, &self->pattern);
+      break;
+
+    case PROP_POSITION:
+      g_value_set_string (value, self->position);
+      break;
+
+    case PROP_N_BREATHS:
+      g_value_set_uint (value, self->n_breaths);
+      break;
+
+    case PROP_STATE:
+      g_value_set_enum (value, self->state);
+      break;
+
+    case PROP_PHASE:
+      g_value_set_enum (value, self->phase);
+      break;
+
+    case PROP_BREATH:
+      g_value_set_uint (value, self->breath);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bb_session_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  BbSession *self = BB_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLOCK:
+      self->clock = g_value_dup_object (value);
+      break;
+
+    case PROP_PATTERN:
+      {
+        const BbPattern *pattern = g_value_get_boxed (value);
+
+        if (pattern != NULL)
+          self->pattern = *pattern;
+      }
+      break;
+
+    case PROP_POSITION:
+      self->position = g_value_dup_string (value);
+      break;
+
+    case PROP_N_BREATHS:
+      self->n_breaths = g_value_get_uint (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bb_session_class_init (BbSessionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = bb_session_constructed;
+  object_class->dispose = bb_session_dispose;
+  object_class->finalize = bb_session_finalize;
+  object_class->get_property = bb_session_get_property;
+  object_class->set_property = bb_session_set_property;
+
+  properties[PROP_CLOCK] =
+    g_param_spec_object ("clock", NULL, NULL,
+                         BB_TYPE_CLOCK,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_PATTERN] =
+    g_param_spec_boxed ("pattern", NULL, NULL,
+                        BB_TYPE_PATTERN,
+                        (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * BbSession:position:
+   *
+   * The id of the body position from the catalog, such as "seated".
+   */
+  properties[PROP_POSITION] =
+    g_param_spec_string ("position", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_N_BREATHS] =
+    g_param_spec_uint ("n-breaths", NULL, NULL,
+                       1, BB_SESSION_MAX_BREATHS, 10,
+                       (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_STATE] =
+    g_param_spec_enum ("state", NULL, NULL,
+                       BB_TYPE_SESSION_STATE, BB_SESSION_STATE_READY,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_PHASE] =
+    g_param_spec_enum ("phase", NULL, NULL,
+                       BB_TYPE_PHASE, BB_PHASE_NONE,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * BbSession:breath:
+   *
+   * The breath under way, from 1 to #BbSession:n-breaths; 0 before the start.
+   */
+  properties[PROP_BREATH] =
+    g_param_spec_uint ("breath", NULL, NULL,
+                       0, BB_SESSION_MAX_BREATHS, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * BbSession::phase-changed:
+   * @phase: the phase that begins
+   * @breath: the breath it belongs to
+   *
+   * Emitted at the start and at every phase boundary, once each, in order.
+   */
+  signals[PHASE_CHANGED] =
+    g_signal_new ("phase-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, BB_TYPE_PHASE, G_TYPE_UINT);
+
+  /**
+   * BbSession::finished:
+   *
+   * Emitted once, when the last planned breath ends. Not emitted on stop.
+   */
+  signals[FINISHED] =
+    g_signal_new ("finished",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+bb_session_init (BbSession *self)
+{
+  self->pattern = (BbPattern) { 4000, 0, 6000, 0 };
+  self->n_breaths = 10;
+  self->state = BB_SESSION_STATE_READY;
+  self->phase = BB_PHASE_NONE;
+}
+
+/**
+ * bb_session_new:
+ * @clock: (nullable): the time source, or %NULL for the system clock
+ * @pattern: a valid pattern (see bb_pattern_validate())
+ * @position: (nullable): the body position's id
+ * @n_breaths: how many breaths, 1 to %BB_SESSION_MAX_BREATHS
+ */
+BbSession *
+bb_session_new (BbClock         *clock,
+                const BbPattern *pattern,
+                const char      *position,
+                guint            n_breaths)
+{
+  g_return_val_if_fail (clock == NULL || BB_IS_CLOCK (clock), NULL);
+  g_return_val_if_fail (pattern != NULL, NULL);
+  g_return_val_if_fail (n_breaths >= 1 && n_breaths <= BB_SESSION_MAX_BREATHS, NULL);
+
+  return g_object_new (BB_TYPE_SESSION,
+                       "clock", clock,
+                       "pattern", pattern,
+                       "position", position,
+                       "n-breaths", n_breaths,
+                       NULL);
+}
+
+/**
+ * bb_session_breaths_for_duration:
+ * @seconds: the planned length
+ *
+ * Sessions end on a whole breath, so a length in time becomes the nearest
+ * whole number of breaths, at least one.
+ */
+guint
+bb_session_breaths_for_duration (const BbPattern *pattern,
+                                 guint            seconds)
+{
+  guint cycle_ms;
+  guint64 n;
+
+  g_return_val_if_fail (pattern != NULL, 1);
+
+  cycle_ms = bb_pattern_get_cycle_ms (pattern);
+  if (cycle_ms == 0)
+    return 1;
+
+  n = ((guint64) seconds * 1000 + cycle_ms / 2) / cycle_ms;
+
+  return CLAMP (n, 1, BB_SESSION_MAX_BREATHS);
+}
+
+BbClock *
+bb_session_get_clock (BbSession *self)
+{
+  g_return_val_if_fail (BB_IS_SESSION (self), NULL);
+
+  return self->clock;
+}
+
+const BbPattern *
+bb_session_get_pattern (BbSession *self)
+{
+  g_return_val_if_fail (BB_IS_SESSION (self), NULL);
+
+  return &self->pattern;
+}
+
+const char *
+bb_session_get_position (BbSession *self)
+{
+  g_return_val_if_fail (BB_IS_SESSION (self), NULL);
+
+  return self->position;
+}
+
+guint
+bb_session_get_n_breaths (BbSession *self)
+{
+  g_return_val_if_fail (BB_IS_SESSION (self), 0);
+
+  return self->n_breaths;
+}
+
+BbSessionState
+bb_session_get_state (BbSession *self)
+{
+  g_return_val_if_fail (BB_IS_SESSION (self), BB_SESSION_STATE_READY);
+
+  return self->state;
+}
+
+BbPhase
+bb_session_get_phase (BbSession *self)
+{
+  g_return_val_if_fail (BB_IS_SESSION (self), BB_PHASE_NONE);
+
+  return self->phase;
+}
+
+guint
+bb_session_get_breath (BbSession *self)
+{
+  g_return_val_if_fail (BB_IS_SESSION (self), 0);
+
+  return self->breath;
+}
+
+/**
+ * bb_session_get_duration:
+ *
+ * Returns: the planned active length in microseconds
+ */
+gint64
+bb_session_get_duration (BbSession *self)
+{
+  g_return_val_if_fail (BB_IS_SESSION (self), 0);
+
+  return cycle_us (self) * self->n_breaths;
+}
+
+/**
+ * bb_session_get_elapsed:
+ *
+ * Returns: the active time so far in microseconds, paused time excluded
+ */
+gint64
+bb_session_get_elapsed (BbSession *self)
+{
+  g_return_val_if_fail (BB_IS_SESSION (self), 0);
+
+  return elapsed_at (self, bb_clock_get_monotonic_time (self->clock));
+}
+
+/**
+ * bb_session_get_remaining:
+ *
+ * Returns: the active time left in microseconds; 0 once ended
+ */
+gint64
+bb_session_get_remaining (BbSession *self)
+{
+  g_return_val_if_fail (BB_IS_SESSION (self), 0);
+
+  if (self->state == BB_SESSION_STATE_FINISHED || self->state == BB_SESSION_STATE_STOPPED)
+    return 0;
+
+  return bb_session_get_duration (self) - bb_session_get_elapsed (self);
+}
+
+/**
+ * bb_session_get_phase_remaining:
+ *
+ * Returns: the time left in the current phase in microseconds, 0 when
+ *   there is no phase
+ */
+gint64
+bb_session_get_phase_remaining (BbSession *self)
+{
+  g_return_val_if_fail (BB_IS_SESSION (self), 0);
+
+  if (self->phase == BB_PHASE_NONE)
+    return 0;
+
+  return CLAMP (self->phase_end - bb_session_get_elapsed (self), 0,
+                self->phase_end - self->phase_start);
+}
+
+/**
+ * bb_session_get_phase_progress:
+ *
+ * Returns: how far the current phase has gone, 0..1
+ */
+double
+bb_session_get_phase_progress (BbSession *self)
+{
+  gint64 length;
+
+  g_return_val_if_fail (BB_IS_SESSION (self), 0.0);
+
+  length = self->phase_end - self->phase_start;
+  if (self->phase == BB_PHASE_NONE || length <= 0)
+    return 0.0;
+
+  return 1.0 - (double) bb_session_get_phase_remaining (self) / length;
+}
+
+/**
+ * bb_session_get_phase_deadline:
+ *
+ * Returns: the monotonic time at which the current phase was scheduled to
+ *   begin, or 0 when there is no phase. Inside a #BbSession::phase-changed
+ *   handler this is the boundary being announced.
+ */
+gint64
+bb_session_get_phase_deadline (BbSession *self)
+{
+  g_return_val_if_fail (BB_IS_SESSION (self), 0);
+
+  if (self->phase == BB_PHASE_NONE)
+    return 0;
+
+  return self->start_time + self->paused_total + self->phase_start;
+}
+
+/**
+ * bb_session_get_start_real_time:
+ *
+ * Returns: the wall-clock time of the start in microseconds, 0 before it
+ */
+gint64
+bb_session_get_start_real_time (BbSession *self)
+{
+  g_return_val_if_fail (BB_IS_SESSION (self), 0);
+
+  return self->start_real_time;
+}
+
+static double
+ease (double t)
+{
+  return (1.0 - cos (G_PI * CLAMP (t, 0.0, 1.0))) / 2.0;
+}
+
+/**
+ * bb_session_get_expansion_at:
+ * @elapsed: a position in the session, in microseconds of active time
+ *
+ * Returns: how far the ribs are widened at @elapsed, eased, 0..1
+ */
+double
+bb_session_get_expansion_at (BbSession *self,
+                             gint64     elapsed)
+{
+  gint64 start = 0;
+  gint64 end = 0;
+  BbPhase phase;
+  double t;
+
+  g_return_val_if_fail (BB_IS_SESSION (self), 0.0);
+
+  phase = locate (self, elapsed, NULL, &start, &end);
+  t = end > start ? (double) (elapsed - start) / (end - start) : 0.0;
+
+  switch (phase)
+    {
+    case BB_PHASE_INHALE:
+      return ease (t);
+    case BB_PHASE_HOLD_IN:
+      return 1.0;
+    case BB_PHASE_EXHALE:
+      return 1.0 - ease (t);
+    case BB_PHASE_HOLD_OUT:
+    case BB_PHASE_NONE:
+    default:
+      return 0.0;
+    }
+}
+
+/**
+ * bb_session_get_expansion:
+ *
+ * Returns: the expansion now; 0 before the start and after the end
+ */
+double
+bb_session_get_expansion (BbSession *self)
+{
+  g_return_val_if_fail (BB_IS_SESSION (self), 0.0);
+
+  if (self->state == BB_SESSION_STATE_READY ||
+      self->state == BB_SESSION_STATE_FINISHED ||
+      self->state == BB_SESSION_STATE_STOPPED)
+    return 0.0;
+
+  return bb_session_get_expansion_at (self, bb_session_get_elapsed (self));
+}
+
+/**
+ * bb_session_start:
+ *
+ * Starts a ready session with its first in-breath.
+ */
+void
+bb_session_start (BbSession *self)
+{
+  g_return_if_fail (BB_IS_SESSION (self));
+  g_return_if_fail (self->state == BB_SESSION_STATE_READY);
+
+  g_object_ref (self);
+
+  self->start_time = bb_clock_get_monotonic_time (self->clock);
+  self->start_real_time = bb_clock_get_real_time (self->clock);
+  self->paused_total = 0;
+
+  set_state (self, BB_SESSION_STATE_RUNNING);
+  enter_phase_at (self, 0);
+
+  if (self->state == BB_SESSION_STATE_RUNNING)
+    schedule_boundary (self);
+
+  g_object_unref (self);
+}
+
+/**
+ * bb_session_pause:
+ *
+ * Pauses a running session; does nothing otherwise.
+ */
+void
+bb_session_pause (BbSession *self)
+{
+  gint64 now;
+
+  g_return_if_fail (BB_IS_SESSION (self));
+
+  if (self->state != BB_SESSION_STATE_RUNNING)
+    return;
+
+  /* Announce a boundary that is due but not yet dispatched, so pausing
+   * never swallows a phase change. */
+  now = bb_clock_get_monotonic_time (self->clock);
+  catch_up (self, elapsed_at (self, now));
+  if (self->state != BB_SESSION_STATE_RUNNING)
+    return;
+
+  cancel_timeout (self);
+  self->paused_at = now;
+  set_state (self, BB_SESSION_STATE_PAUSED);
+}
+
+/**
+ * bb_session_resume:
+ *
+ * Resumes a paused session where it was; does nothing otherwise.
+ */
+void
+bb_session_resume (BbSession *self)
+{
+  g_return_if_fail (BB_IS_SESSION (self));
+
+  if (self->state != BB_SESSION_STATE_PAUSED)
+    return;
+
+  self->paused_total += bb_clock_get_monotonic_time (self->clock) - self->paused_at;
+  self->paused_at = 0;
+  set_state (self, BB_SESSION_STATE_RUNNING);
+  schedule_boundary (self);
+}
+
+/**
+ * bb_session_stop:
+ *
+ * Ends the session early, keeping the active time done so far. Does
+ * nothing once the session has ended.
+ */
+void
+bb_session_stop (BbSession *self)
+{
+  gint64 now;
+
+  g_return_if_fail (BB_IS_SESSION (self));
+
+  if (self->state == BB_SESSION_STATE_FINISHED || self->state == BB_SESSION_STATE_STOPPED)
+    return;
+
+  now = bb_clock_get_monotonic_time (self->clock);
+  self->end_elapsed = elapsed_at (self, now);
+  cancel_timeout (self);
+  set_phase (self, BB_PHASE_NONE, self->breath);
+  set_state (self, BB_SESSION_STATE_STOPPED);
+}
