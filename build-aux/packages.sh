@@ -1,0 +1,72 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Debian 12 packages for building, running and testing Backbreath, and a
+# helper that installs the missing ones. Sourced by build-aux/run and
+# build-aux/check.
+
+BUILD_PACKAGES="
+  appstream
+  build-essential
+  desktop-file-utils
+  gettext
+  libadwaita-1-dev
+  libcanberra-dev
+  libglib2.0-bin
+  libglib2.0-dev
+  libgtk-4-dev
+  libjson-glib-dev
+  libsqlite3-dev
+  meson
+  ninja-build
+  pkg-config
+"
+
+RUN_PACKAGES="
+  adwaita-icon-theme
+  dbus-daemon
+  fonts-cantarell
+  libcanberra-pulse
+  sound-theme-freedesktop
+"
+
+TEST_PACKAGES="
+  at-spi2-core
+  dbus-daemon
+  imagemagick
+  pulseaudio
+  pulseaudio-utils
+  python3
+  python3-dbusmock
+  python3-numpy
+  xauth
+  xvfb
+"
+
+# ensure_packages PACKAGE...: installs what is missing, with apt-get when
+# root; otherwise prints the command to run and returns 1.
+ensure_packages () {
+  local missing=()
+  local pkg
+
+  for pkg in "$@"; do
+    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
+      missing+=("$pkg")
+    fi
+  done
+
+  [ ${#missing[@]} -eq 0 ] && return 0
+
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "Backbreath needs these packages:" >&2
+    echo "  sudo apt-get install -y ${missing[*]}" >&2
+    return 1
+  fi
+
+  echo "Installing: ${missing[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  # The package lists may be missing on a fresh machine, or stale.
+  if ! apt-get install -y --no-install-recommends "${missing[@]}"; then
+    apt-get update
+    apt-get install -y --no-install-recommends "${missing[@]}"
+  fi
+}

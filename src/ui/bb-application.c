@@ -1,0 +1,456 @@
+/* bb-application.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "bb-application.h"
+#include "bb-catalog.h"
+#include "bb-session.h"
+#include "bb-window.h"
+
+struct _BbApplication
+{
+  AdwApplication  parent_instance;
+
+  BbClock        *clock;
+  GSettings      *settings;
+  BbSession      *session;
+
+  /* A preset asked for on the command line before the window existed. */
+  char           *pending_preset;
+};
+
+G_DEFINE_FINAL_TYPE (BbApplication, bb_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_CLOCK,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const GOptionEntry option_entries[] = {
+  { "start", 's', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("Start a session with PRESET at once"), N_("PRESET") },
+  { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Show the version and exit"), NULL },
+  { NULL }
+};
+
+static BbWindow *
+get_window (BbApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (bb_window_new (self));
+
+  return BB_WINDOW (window);
+}
+
+static void
+print_unknown_preset (const char *preset)
+{
+  g_autofree char *ids = bb_catalog_dup_preset_ids ();
+
+  g_printerr (_("Unknown preset “%s”. Valid presets: %s\n"), preset, ids);
+}
+
+/*
+ * GApplication reports a bad option with exit status 1 and a terse
+ * message. Check the arguments against the same entries first, so a
+ * mistyped option is named with the valid ones and exits with 2, the
+ * usual status for a usage error, before any window or D-Bus name exists.
+ */
+static gboolean
+bb_application_local_command_line (GApplication   *application,
+                                   char         ***arguments,
+                                   int            *exit_status)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) args = NULL;
+  g_autofree char *preset = NULL;
+  gboolean version = FALSE;
+  GOptionEntry entries[G_N_ELEMENTS (option_entries)];
+
+  for (guint i = 0; (*arguments)[i] != NULL; i++)
+    {
+      const char *arg = (*arguments)[i];
+
+      /* Help and GApplication's own options are for the parent. */
+      if (g_str_equal (arg, "-h") || g_str_equal (arg, "-?") ||
+          g_str_has_prefix (arg, "--help") || g_str_has_prefix (arg, "--gapplication-"))
+        goto chain_up;
+    }
+
+  memcpy (entries, option_entries, sizeof entries);
+  entries[0].arg_data = &preset;
+  entries[1].arg_data = &version;
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  args = g_strdupv (*arguments);
+  if (!g_option_context_parse_strv (context, &args, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      g_printerr (_("Valid options: --start PRESET, --version, --help\n"));
+      *exit_status = 2;
+      return TRUE;
+    }
+
+  if (args[0] != NULL && args[1] != NULL)
+    {
+      g_printerr (_("Unexpected argument “%s”\n"), args[1]);
+      g_printerr (_("Valid options: --start PRESET, --version, --help\n"));
+      *exit_status = 2;
+      return TRUE;
+    }
+
+chain_up:
+  return G_APPLICATION_CLASS (bb_application_parent_class)->local_command_line (application, arguments, exit_status);
+}
+
+static int
+bb_application_handle_local_options (GApplication *application,
+                                     GVariantDict *options)
+{
+  BbApplication *self = BB_APPLICATION (application);
+  g_autoptr(GError) error = NULL;
+  const char *preset = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (!g_variant_dict_lookup (options, "start", "&s", &preset))
+    return -1;
+
+  if (bb_catalog_lookup_preset (preset) == NULL)
+    {
+      print_unknown_preset (preset);
+      return 2;
+    }
+
+  if (!g_application_register (application, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  /* A running instance gets the preset as an action; this process then
+   * has nothing more to do. */
+  if (g_application_get_is_remote (application))
+    {
+      g_action_group_activate_action (G_ACTION_GROUP (application), "start-preset",
+                                      g_variant_new_string (preset));
+      return 0;
+    }
+
+  g_free (self->pending_preset);
+  self->pending_preset = g_strdup (preset);
+
+  return -1;
+}
+
+static void
+bb_application_activate (GApplication *application)
+{
+  BbApplication *self = BB_APPLICATION (application);
+  BbWindow *window = get_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+
+  if (self->pending_preset != NULL)
+    {
+      g_autofree char *preset = g_steal_pointer (&self->pending_preset);
+
+      bb_application_begin_session (self, preset);
+    }
+}
+
+static void
+start_preset_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  BbApplication *self = user_data;
+  const char *preset = g_variant_get_string (parameter, NULL);
+  BbWindow *window;
+
+  if (bb_catalog_lookup_preset (preset) == NULL)
+    {
+      print_unknown_preset (preset);
+      return;
+    }
+
+  window = get_window (self);
+  gtk_window_present (GTK_WINDOW (window));
+  bb_application_begin_session (self, preset);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  BbApplication *self = user_data;
+  static const char *developers[] = { "The Backbreath developers", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "application-name", "Backbreath",
+                        "application-icon", APPLICATION_ID,
+                        "developer-name", "The Backbreath developers",
+                        "developers", developers,
+                        "version", PACKAGE_VERSION,
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "comments", _("Short guided breaks that widen the back of your rib cage.\n\nBackbreath is not medical advice."),
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "start-preset", start_preset_action, "s" },
+  { "quit", quit_action },
+  { "about", about_action },
+};
+
+static void
+bb_application_startup (GApplication *application)
+{
+  BbApplication *self = BB_APPLICATION (application);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (bb_application_parent_class)->startup (application);
+
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+}
+
+static void
+bb_application_constructed (GObject *object)
+{
+  BbApplication *self = (BbApplication *)object;
+
+  G_OBJECT_CLASS (bb_application_parent_class)->constructed (object);
+
+  if (self->clock == NULL)
+    self->clock = g_object_ref (bb_clock_get_default ());
+
+  self->settings = g_settings_new (APPLICATION_ID);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Guided upper-back breathing breaks."));
+}
+
+static void
+bb_application_finalize (GObject *object)
+{
+  BbApplication *self = (BbApplication *)object;
+
+  g_clear_object (&self->session);
+  g_clear_object (&self->clock);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->pending_preset, g_free);
+
+  G_OBJECT_CLASS (bb_application_parent_class)->finalize (object);
+}
+
+static void
+bb_application_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  BbApplication *self = BB_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLOCK:
+      g_value_set_object (value, self->clock);
+      break;
+
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bb_application_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  BbApplication *self = BB_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLOCK:
+      self->clock = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bb_application_class_init (BbApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->constructed = bb_application_constructed;
+  object_class->finalize = bb_application_finalize;
+  object_class->get_property = bb_application_get_property;
+  object_class->set_property = bb_application_set_property;
+
+  app_class->local_command_line = bb_application_local_command_line;
+  app_class->handle_local_options = bb_application_handle_local_options;
+  app_class->startup = bb_application_startup;
+  app_class->activate = bb_application_activate;
+
+  /**
+   * BbApplication:clock:
+   *
+   * The time source for sessions; tests pass a #BbFakeClock.
+   */
+  properties[PROP_CLOCK] =
+    g_param_spec_object ("clock", NULL, NULL,
+                         BB_TYPE_CLOCK,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * BbApplication:session:
+   *
+   * The session begun last, running or ended; %NULL before the first.
+   * Windows, chimes and history follow it.
+   */
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         BB_TYPE_SESSION,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+bb_application_init (BbApplication *self)
+{
+}
+
+/**
+ * bb_application_new:
+ * @clock: (nullable): the time source, or %NULL for the system clock
+ */
+BbApplication *
+bb_application_new (const char        *application_id,
+                    GApplicationFlags  flags,
+                    BbClock           *clock)
+{
+  g_return_val_if_fail (application_id != NULL, NULL);
+
+  return g_object_new (BB_TYPE_APPLICATION,
+                       "application-id", application_id,
+                       "flags", flags,
+                       "resource-base-path", APPLICATION_PATH,
+                       "clock", clock,
+                       NULL);
+}
+
+BbClock *
+bb_application_get_clock (BbApplication *self)
+{
+  g_return_val_if_fail (BB_IS_APPLICATION (self), NULL);
+
+  return self->clock;
+}
+
+GSettings *
+bb_application_get_settings (BbApplication *self)
+{
+  g_return_val_if_fail (BB_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+/**
+ * bb_application_get_session:
+ *
+ * Returns: (transfer none) (nullable): the session begun last
+ */
+BbSession *
+bb_application_get_session (BbApplication *self)
+{
+  g_return_val_if_fail (BB_IS_APPLICATION (self), NULL);
+
+  return self->session;
+}
+
+/**
+ * bb_application_begin_session:
+ * @preset_id: a preset id from the catalog
+ *
+ * Ends a session still under way, then builds and starts a new one from
+ * the preset. Everything that follows sessions hears of the new one
+ * through #BbApplication:session before its first breath.
+ *
+ * Returns: (transfer none) (nullable): the new session, or %NULL if
+ *   @preset_id is unknown
+ */
+BbSession *
+bb_application_begin_session (BbApplication *self,
+                              const char    *preset_id)
+{
+  const BbPreset *preset;
+
+  g_return_val_if_fail (BB_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (preset_id != NULL, NULL);
+
+  preset = bb_catalog_lookup_preset (preset_id);
+  if (preset == NULL)
+    return NULL;
+
+  if (self->session != NULL)
+    bb_session_stop (self->session);
+
+  g_set_object (&self->session, NULL);
+  self->session = bb_session_new (self->clock, &preset->pattern,
+                                  preset->position_id, preset->n_breaths);
+  g_settings_set_string (self->settings, "last-preset", preset_id);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+
+  bb_session_start (self->session);
+
+  return self->session;
+}

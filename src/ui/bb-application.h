@@ -1,0 +1,28 @@
+/* bb-application.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "bb-clock.h"
+#include "bb-session.h"
+
+G_BEGIN_DECLS
+
+#define BB_TYPE_APPLICATION (bb_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (BbApplication, bb_application, BB, APPLICATION, AdwApplication)
+
+BbApplication *bb_application_new          (const char        *application_id,
+                                            GApplicationFlags  flags,
+                                            BbClock           *clock);
+BbClock       *bb_application_get_clock    (BbApplication     *self);
+GSettings     *bb_application_get_settings (BbApplication     *self);
+BbSession     *bb_application_get_session  (BbApplication     *self);
+BbSession     *bb_application_begin_session (BbApplication    *self,
+                                             const char       *preset_id);
+
+G_END_DECLS

@@ -1,0 +1,22 @@
+/* bb-practice-page.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define BB_TYPE_PRACTICE_PAGE (bb_practice_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (BbPracticePage, bb_practice_page, BB, PRACTICE_PAGE, AdwBin)
+
+void        bb_practice_page_set_settings (BbPracticePage *self,
+                                           GSettings      *settings);
+const char *bb_practice_page_get_preset   (BbPracticePage *self);
+void        bb_practice_page_set_preset   (BbPracticePage *self,
+                                           const char     *preset_id);
+
+G_END_DECLS

@@ -1,0 +1,342 @@
+/* bb-rib-view.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "bb-rib-painter.h"
+#include "bb-rib-view.h"
+
+/*
+ * Draws the session's expansion. The session computes expansion for any
+ * moment, so the view only asks at frame time: a tick callback exists
+ * while a session runs and the user allows animations, and nothing wakes
+ * the view otherwise. With animations off the drawing changes once per
+ * phase, showing where that phase leads.
+ */
+
+struct _BbRibView
+{
+  GtkWidget  parent_instance;
+
+  BbSession *session;
+
+  guint      tick_id;
+};
+
+G_DEFINE_FINAL_TYPE (BbRibView, bb_rib_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+animations_enabled (BbRibView *self)
+{
+  gboolean enabled = TRUE;
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)),
+                "gtk-enable-animations", &enabled,
+                NULL);
+
+  return enabled;
+}
+
+/**
+ * bb_rib_view_get_shown_expansion:
+ *
+ * Returns: the expansion the view draws now, 0..1
+ */
+double
+bb_rib_view_get_shown_expansion (BbRibView *self)
+{
+  g_return_val_if_fail (BB_IS_RIB_VIEW (self), 0.0);
+
+  if (self->session == NULL)
+    return 0.0;
+
+  if (animations_enabled (self))
+    return bb_session_get_expansion (self->session);
+
+  switch (bb_session_get_phase (self->session))
+    {
+    case BB_PHASE_INHALE:
+    case BB_PHASE_HOLD_IN:
+      return 1.0;
+    case BB_PHASE_EXHALE:
+    case BB_PHASE_HOLD_OUT:
+    case BB_PHASE_NONE:
+    default:
+      return 0.0;
+    }
+}
+
+static gboolean
+tick_cb (GtkWidget     *widget,
+         GdkFrameClock *frame_clock,
+         gpointer       user_data)
+{
+  gtk_widget_queue_draw (widget);
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* Adds or removes the tick callback to match what the view shows. */
+static void
+update_ticking (BbRibView *self)
+{
+  gboolean want;
+
+  want = self->session != NULL &&
+         bb_session_get_state (self->session) == BB_SESSION_STATE_RUNNING &&
+         gtk_widget_get_mapped (GTK_WIDGET (self)) &&
+         animations_enabled (self);
+
+  if (want && self->tick_id == 0)
+    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), tick_cb, NULL, NULL);
+  else if (!want && self->tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
+      self->tick_id = 0;
+    }
+}
+
+static void
+session_changed_cb (BbRibView *self)
+{
+  update_ticking (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+animations_changed_cb (BbRibView *self)
+{
+  session_changed_cb (self);
+}
+
+static void
+bb_rib_view_snapshot (GtkWidget   *widget,
+                      GtkSnapshot *snapshot)
+{
+  BbRibView *self = BB_RIB_VIEW (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  GtkStyleContext *style_context;
+  BbRibStyle style;
+  GdkRGBA accent;
+  BbRgba bb_accent;
+  cairo_t *cr;
+
+  if (width <= 0 || height <= 0)
+    return;
+
+  style_context = gtk_widget_get_style_context (widget);
+  if (!gtk_style_context_lookup_color (style_context, "accent_color", &accent))
+    accent = (GdkRGBA) { 0.21, 0.52, 0.89, 1.0 };
+  bb_accent = (BbRgba) { accent.red, accent.green, accent.blue, accent.alpha };
+
+  bb_rib_style_init (&style, adw_style_manager_get_dark (style_manager), &bb_accent);
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  bb_rib_painter_draw (cr, width, height, bb_rib_view_get_shown_expansion (self), &style);
+  cairo_destroy (cr);
+}
+
+static void
+bb_rib_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (bb_rib_view_parent_class)->map (widget);
+  update_ticking (BB_RIB_VIEW (widget));
+}
+
+static void
+bb_rib_view_unmap (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (bb_rib_view_parent_class)->unmap (widget);
+  update_ticking (BB_RIB_VIEW (widget));
+}
+
+static void
+bb_rib_view_root (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (bb_rib_view_parent_class)->root (widget);
+
+  g_signal_connect_object (gtk_widget_get_settings (widget), "notify::gtk-enable-animations",
+                           G_CALLBACK (animations_changed_cb), widget,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (gtk_widget_queue_draw), widget,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+bb_rib_view_unroot (GtkWidget *widget)
+{
+  g_signal_handlers_disconnect_by_data (gtk_widget_get_settings (widget), widget);
+  g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), widget);
+
+  GTK_WIDGET_CLASS (bb_rib_view_parent_class)->unroot (widget);
+}
+
+static void
+bb_rib_view_measure (GtkWidget      *widget,
+                     GtkOrientation  orientation,
+                     int             for_size,
+                     int            *minimum,
+                     int            *natural,
+                     int            *minimum_baseline,
+                     int            *natural_baseline)
+{
+  *minimum = 120;
+  *natural = 320;
+}
+
+static void
+bb_rib_view_dispose (GObject *object)
+{
+  BbRibView *self = (BbRibView *)object;
+
+  bb_rib_view_set_session (self, NULL);
+
+  G_OBJECT_CLASS (bb_rib_view_parent_class)->dispose (object);
+}
+
+static void
+bb_rib_view_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  BbRibView *self = BB_RIB_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bb_rib_view_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  BbRibView *self = BB_RIB_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      bb_rib_view_set_session (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bb_rib_view_class_init (BbRibViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bb_rib_view_dispose;
+  object_class->get_property = bb_rib_view_get_property;
+  object_class->set_property = bb_rib_view_set_property;
+
+  widget_class->snapshot = bb_rib_view_snapshot;
+  widget_class->measure = bb_rib_view_measure;
+  widget_class->map = bb_rib_view_map;
+  widget_class->unmap = bb_rib_view_unmap;
+  widget_class->root = bb_rib_view_root;
+  widget_class->unroot = bb_rib_view_unroot;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         BB_TYPE_SESSION,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_css_name (widget_class, "ribview");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+bb_rib_view_init (BbRibView *self)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("The back of the rib cage, widening as you breathe in"),
+                                  -1);
+}
+
+GtkWidget *
+bb_rib_view_new (void)
+{
+  return g_object_new (BB_TYPE_RIB_VIEW, NULL);
+}
+
+BbSession *
+bb_rib_view_get_session (BbRibView *self)
+{
+  g_return_val_if_fail (BB_IS_RIB_VIEW (self), NULL);
+
+  return self->session;
+}
+
+void
+bb_rib_view_set_session (BbRibView *self,
+                         BbSession *session)
+{
+  g_return_if_fail (BB_IS_RIB_VIEW (self));
+  g_return_if_fail (session == NULL || BB_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+
+  g_set_object (&self->session, session);
+
+  if (session != NULL)
+    {
+      g_signal_connect_object (session, "notify::state",
+                               G_CALLBACK (session_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::phase",
+                               G_CALLBACK (session_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  session_changed_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+/**
+ * bb_rib_view_is_ticking:
+ *
+ * Returns: whether a tick callback is installed; for tests
+ */
+gboolean
+bb_rib_view_is_ticking (BbRibView *self)
+{
+  g_return_val_if_fail (BB_IS_RIB_VIEW (self), FALSE);
+
+  return self->tick_id != 0;
+}

@@ -1,0 +1,25 @@
+/* bb-rib-view.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "bb-session.h"
+
+G_BEGIN_DECLS
+
+#define BB_TYPE_RIB_VIEW (bb_rib_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (BbRibView, bb_rib_view, BB, RIB_VIEW, GtkWidget)
+
+GtkWidget *bb_rib_view_new          (void);
+BbSession *bb_rib_view_get_session  (BbRibView *self);
+void       bb_rib_view_set_session  (BbRibView *self,
+                                     BbSession *session);
+gboolean   bb_rib_view_is_ticking   (BbRibView *self);
+double     bb_rib_view_get_shown_expansion (BbRibView *self);
+
+G_END_DECLS

@@ -1,0 +1,46 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Bad command lines must fail fast with status 2 and a clear message,
+# before any window opens. Runs the real executable.
+
+app="$1"
+n=0
+failed=0
+
+check() {
+  n=$((n + 1))
+  if [ "$1" = 0 ]; then
+    echo "ok $n - $2"
+  else
+    echo "not ok $n - $2"
+    failed=1
+  fi
+}
+
+out=$("$app" --version 2>&1); status=$?
+[ $status -eq 0 ] && echo "$out" | grep -q '^Backbreath [0-9]'
+check $? "--version prints the version and exits 0"
+
+out=$("$app" --help 2>&1); status=$?
+[ $status -eq 0 ] && echo "$out" | grep -q -- '--start=PRESET'
+check $? "--help lists --start and exits 0"
+
+out=$("$app" --no-such-option 2>&1); status=$?
+[ $status -eq 2 ] && echo "$out" | grep -q 'no-such-option' && echo "$out" | grep -q 'Valid options: --start PRESET'
+check $? "an unknown option exits 2 and names the valid options"
+
+out=$("$app" --start nowhere 2>&1); status=$?
+[ $status -eq 2 ] && echo "$out" | grep -q 'Unknown preset “nowhere”' && echo "$out" | grep -q 'desk-break'
+check $? "an unknown preset exits 2 and names the valid presets"
+
+out=$("$app" --start 2>&1); status=$?
+[ $status -eq 2 ] && echo "$out" | grep -q 'start'
+check $? "--start without a preset exits 2"
+
+out=$("$app" stray-argument 2>&1); status=$?
+[ $status -eq 2 ] && echo "$out" | grep -q 'stray-argument'
+check $? "a stray argument exits 2"
+
+echo "1..$n"
+exit $failed

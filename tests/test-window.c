@@ -1,0 +1,330 @@
+/* test-window.c
+ *
+ * The real window, in-process under Xvfb, driven by a fake clock.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "bb-application.h"
+#include "bb-fake-clock.h"
+#include "bb-rib-view.h"
+#include "bb-session-page.h"
+#include "bb-window.h"
+
+#define SEC G_GINT64_CONSTANT (1000000)
+
+typedef struct
+{
+  BbApplication *app;
+  BbClock       *clock;
+  BbWindow      *window;
+} Fixture;
+
+static void
+iterate (void)
+{
+  /* Let GTK map, lay out and draw what changed. */
+  for (guint i = 0; i < 50 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+wait_mapped (GtkWidget *widget)
+{
+  for (guint i = 0; i < 2000 && !gtk_widget_get_mapped (widget); i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_true (gtk_widget_get_mapped (widget));
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             gboolean (*match) (GtkWidget *, gconstpointer),
+             gconstpointer data)
+{
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_action (GtkWidget     *widget,
+            gconstpointer  action)
+{
+  return GTK_IS_ACTIONABLE (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+static gboolean
+is_type (GtkWidget     *widget,
+         gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+static GtkWidget *
+find_button (Fixture    *fixture,
+             const char *action)
+{
+  GtkWidget *button = find_widget (GTK_WIDGET (fixture->window), has_action, action);
+
+  g_assert_nonnull (button);
+
+  return button;
+}
+
+/* Presses a key the way the window's shortcut machinery would: finds the
+ * shortcut bound to @keyval on @widget and activates its action. */
+static void
+press_key (GtkWidget *widget,
+           guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GtkShortcutTrigger) trigger = gtk_keyval_trigger_new (keyval, 0);
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !found; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)) && !found; j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (!gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), trigger))
+            continue;
+
+          g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                       0, widget,
+                                                       gtk_shortcut_get_arguments (shortcut)));
+          found = TRUE;
+        }
+    }
+
+  g_assert_true (found);
+  iterate ();
+}
+
+static void
+click (GtkWidget *button)
+{
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  iterate ();
+}
+
+static void
+advance (Fixture *fixture,
+         gint64   delta)
+{
+  bb_fake_clock_advance (BB_FAKE_CLOCK (fixture->clock), delta);
+  iterate ();
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  static guint n_apps;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *app_id = NULL;
+
+  fixture->clock = bb_fake_clock_new (10 * SEC, 1700000000 * SEC);
+  /* Each test registers its own application on the bus. */
+  app_id = g_strdup_printf ("%s.Test%u", APPLICATION_ID, ++n_apps);
+  fixture->app = bb_application_new (app_id, G_APPLICATION_NON_UNIQUE, fixture->clock);
+
+  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (fixture->app));
+
+  fixture->window = BB_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
+  g_assert_nonnull (fixture->window);
+  wait_mapped (GTK_WIDGET (fixture->window));
+  iterate ();
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  iterate ();
+  g_assert_null (fixture->window);
+
+  /* A registered GtkApplication keeps a reference of its own for the
+   * life of the process, so only our reference is dropped here. */
+  g_clear_object (&fixture->app);
+  g_clear_object (&fixture->clock);
+}
+
+static BbSessionPage *
+session_page (Fixture *fixture)
+{
+  GtkWidget *page = find_widget (GTK_WIDGET (fixture->window), is_type,
+                                 GSIZE_TO_POINTER (BB_TYPE_SESSION_PAGE));
+
+  g_assert_nonnull (page);
+
+  return BB_SESSION_PAGE (page);
+}
+
+static const char *
+label_text (BbSessionPage *page,
+            const char    *name)
+{
+  GObject *label = gtk_widget_get_template_child (GTK_WIDGET (page), BB_TYPE_SESSION_PAGE, name);
+
+  g_assert_true (GTK_IS_LABEL (label));
+
+  return gtk_label_get_label (GTK_LABEL (label));
+}
+
+static void
+test_desk_break (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  BbSessionPage *page = session_page (fixture);
+  BbRibView *view = BB_RIB_VIEW (bb_session_page_get_rib_view (page));
+  BbSession *session;
+  GtkWidget *done_page;
+
+  g_assert_cmpstr (bb_window_get_page_name (fixture->window), ==, "practice");
+  g_assert_false (bb_rib_view_is_ticking (view));
+
+  /* Desk break is the first preset and selected by default. */
+  click (find_button (fixture, "practice.start"));
+
+  session = bb_application_get_session (fixture->app);
+  g_assert_nonnull (session);
+  g_assert_cmpstr (bb_session_get_position (session), ==, "seated");
+  g_assert_cmpuint (bb_session_get_n_breaths (session), ==, 12);
+  g_assert_cmpstr (bb_window_get_page_name (fixture->window), ==, "session");
+  wait_mapped (GTK_WIDGET (view));
+
+  g_assert_cmpstr (label_text (page, "phase_label"), ==, "Breathe in");
+  g_assert_cmpstr (label_text (page, "countdown_label"), ==, "4");
+  g_assert_cmpstr (label_text (page, "breath_label"), ==, "Breath 1 of 12");
+  g_assert_cmpstr (label_text (page, "time_left_label"), ==, "2:00 left");
+  g_assert_true (bb_rib_view_is_ticking (view));
+
+  /* The countdown follows the clock, second by second. */
+  advance (fixture, 1 * SEC + 1);
+  g_assert_cmpstr (label_text (page, "countdown_label"), ==, "3");
+  g_assert_cmpstr (label_text (page, "time_left_label"), ==, "1:59 left");
+  advance (fixture, 3 * SEC);
+  g_assert_cmpstr (label_text (page, "phase_label"), ==, "Breathe out");
+  g_assert_cmpstr (label_text (page, "countdown_label"), ==, "6");
+
+  /* Space pauses and resumes. */
+  press_key (GTK_WIDGET (page), GDK_KEY_space);
+  g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_PAUSED);
+  g_assert_cmpstr (label_text (page, "phase_label"), ==, "Paused");
+  g_assert_false (bb_rib_view_is_ticking (view));
+  advance (fixture, 60 * SEC);
+  g_assert_cmpint (bb_session_get_elapsed (session), ==, 4 * SEC + 1);
+  press_key (GTK_WIDGET (page), GDK_KEY_space);
+  g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_RUNNING);
+  g_assert_true (bb_rib_view_is_ticking (view));
+
+  /* Drive it to the end. */
+  for (guint i = 0; i < 120 && bb_session_get_state (session) == BB_SESSION_STATE_RUNNING; i++)
+    advance (fixture, 1 * SEC);
+
+  g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_FINISHED);
+  g_assert_cmpstr (bb_window_get_page_name (fixture->window), ==, "done");
+  g_assert_false (bb_rib_view_is_ticking (view));
+
+  done_page = find_widget (GTK_WIDGET (fixture->window), is_type, GSIZE_TO_POINTER (ADW_TYPE_STATUS_PAGE));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (done_page)), ==, "Well Done");
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (done_page)),
+                            "12 breaths in 2:00"));
+
+  /* Done leads back to the choice of sessions. */
+  click (find_button (fixture, "win.show-practice"));
+  g_assert_cmpstr (bb_window_get_page_name (fixture->window), ==, "practice");
+}
+
+static void
+test_escape_stops (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  BbSessionPage *page = session_page (fixture);
+  BbSession *session;
+  GtkWidget *done_page;
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "start-preset",
+                                  g_variant_new_string ("standing-reset"));
+  iterate ();
+  session = bb_application_get_session (fixture->app);
+  g_assert_cmpstr (bb_session_get_position (session), ==, "standing");
+
+  advance (fixture, 25 * SEC);
+  press_key (GTK_WIDGET (page), GDK_KEY_Escape);
+
+  g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_STOPPED);
+  g_assert_cmpstr (bb_window_get_page_name (fixture->window), ==, "done");
+  g_assert_false (bb_rib_view_is_ticking (BB_RIB_VIEW (bb_session_page_get_rib_view (page))));
+
+  done_page = find_widget (GTK_WIDGET (fixture->window), is_type, GSIZE_TO_POINTER (ADW_TYPE_STATUS_PAGE));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (done_page)), ==, "Session Ended");
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (done_page)),
+                            "2 of 6 breaths in 0:25"));
+}
+
+static void
+test_new_session_replaces (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  BbSession *first;
+  BbSession *second;
+
+  first = bb_application_begin_session (fixture->app, "desk-break");
+  g_object_add_weak_pointer (G_OBJECT (first), (gpointer *) &first);
+  advance (fixture, 5 * SEC);
+
+  /* As with --start while a session runs: the old one is stopped. */
+  second = bb_application_begin_session (fixture->app, "first-breaths");
+  iterate ();
+  g_assert_null (first);
+  g_assert_cmpint (bb_session_get_state (second), ==, BB_SESSION_STATE_RUNNING);
+  g_assert_cmpstr (bb_window_get_page_name (fixture->window), ==, "session");
+
+  g_assert_null (bb_application_begin_session (fixture->app, "no-such-preset"));
+  g_assert_true (bb_application_get_session (fixture->app) == second);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/window/desk-break", Fixture, NULL, fixture_setup, test_desk_break, fixture_teardown);
+  g_test_add ("/window/escape-stops", Fixture, NULL, fixture_setup, test_escape_stops, fixture_teardown);
+  g_test_add ("/window/new-session-replaces", Fixture, NULL, fixture_setup, test_new_session_replaces, fixture_teardown);
+
+  return g_test_run ();
+}
