@@ -43,8 +43,8 @@ static const BbPreset presets[] = {
     N_("One minute on your feet"),
     "standing", { 4000, 0, 6000, 0 }, 6 },
   { "steady-holds", N_("Breath with pauses"),
-    N_("Three minutes seated, with short holds"),
-    "seated", { 4000, 2000, 6000, 2000 }, 12 },
+    N_("Three minutes seated, with a short hold when full"),
+    "seated", { 4000, 2000, 6000, 0 }, 15 },
 };
 
 const char *

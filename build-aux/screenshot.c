@@ -1,0 +1,115 @@
+/* screenshot.c
+ *
+ * Renders the real window at chosen moments of a session, with a fake
+ * clock, to PNG files for the README. Run by build-aux/screenshots.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "bb-application.h"
+#include "bb-fake-clock.h"
+#include "bb-window.h"
+
+static void
+iterate (void)
+{
+  for (guint i = 0; i < 200 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+settle (void)
+{
+  /* Give GTK a few frames to lay out and draw. */
+  for (guint i = 0; i < 20; i++)
+    {
+      iterate ();
+      g_usleep (10000);
+    }
+}
+
+static void
+save (GtkWidget  *window,
+      const char *dir,
+      const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, path))
+    g_error ("Could not write %s", path);
+
+  g_print ("%s\n", path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(BbClock) clock = NULL;
+  g_autoptr(BbApplication) app = NULL;
+  AdwStyleManager *style_manager;
+  const char *dir;
+  GtkWidget *window;
+
+  if (argc != 2)
+    {
+      g_printerr ("usage: %s OUTPUT-DIRECTORY\n", argv[0]);
+      return 2;
+    }
+  dir = argv[1];
+
+  gtk_init ();
+  adw_init ();
+
+  clock = bb_fake_clock_new (G_USEC_PER_SEC, G_GINT64_CONSTANT (1700000000000000));
+  app = bb_application_new (APPLICATION_ID ".Screenshot", G_APPLICATION_NON_UNIQUE, clock);
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  g_application_activate (G_APPLICATION (app));
+  window = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  gtk_window_set_default_size (GTK_WINDOW (window), 480, 720);
+  style_manager = adw_style_manager_get_default ();
+
+  for (guint dark = 0; dark <= 1; dark++)
+    {
+      const char *scheme = dark ? "dark" : "light";
+      g_autofree char *practice = g_strdup_printf ("practice-%s.png", scheme);
+      g_autofree char *in = g_strdup_printf ("session-%s-0.png", scheme);
+      g_autofree char *out = g_strdup_printf ("session-%s-1.png", scheme);
+
+      adw_style_manager_set_color_scheme (style_manager,
+                                          dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                               : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      gtk_widget_activate_action (window, "win.show-practice", NULL);
+      settle ();
+      save (window, dir, practice);
+
+      /* At the start the ribs rest; just before 4 s the in-breath is
+       * complete (expansion 1 to within 1e-6). */
+      bb_application_begin_session (app, "desk-break");
+      settle ();
+      save (window, dir, in);
+
+      bb_fake_clock_advance (BB_FAKE_CLOCK (clock), 4 * G_USEC_PER_SEC - 1);
+      settle ();
+      save (window, dir, out);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+
+  return 0;
+}

@@ -1,0 +1,787 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bb-rib-painter.c: pure Cairo drawing of the back and rib cage
+ *
+ * A stylised back view of the upper torso. On the in-breath the ribs swing
+ * out and up like bucket handles, the flanks widen and a soft glow spreads
+ * over the back ribs, while the neck and shoulder line stay exactly where
+ * they are. A small top-down cross-section in the corner shows the back and
+ * sides widening while the front stays still.
+ */
+
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#ifndef G_LOG_DOMAIN
+#define G_LOG_DOMAIN "Backbreath"
+#endif
+
+#include <math.h>
+
+#include "bb-rib-painter.h"
+
+/* All geometry lives in a BOX x BOX design square, scaled uniformly into the
+ * target rectangle, so proportions never depend on the widget size. x is
+ * mostly given as an offset from the spine (MID), mirrored for the left. */
+#define BOX 100.0
+#define MID 50.0
+
+#define N_RIBS       8
+#define N_VERTEBRAE 14
+
+/* Cross-section placement, in the lower right corner beside the waist. */
+#define XS_CX 87.5
+#define XS_CY 88.0
+
+typedef struct
+{
+  double x, y;
+} Pt;
+
+typedef struct
+{
+  Pt p0, c1, c2, p3;
+} Cubic;
+
+static void
+rgba_from_hex (BbRgba  *c,
+               guint32  hex,
+               double   alpha)
+{
+  c->red = ((hex >> 16) & 0xff) / 255.0;
+  c->green = ((hex >> 8) & 0xff) / 255.0;
+  c->blue = (hex & 0xff) / 255.0;
+  c->alpha = alpha;
+}
+
+void
+bb_rib_style_init (BbRibStyle   *style,
+                   gboolean      dark,
+                   const BbRgba *accent)
+{
+  g_return_if_fail (style != NULL);
+
+  style->dark = !!dark;
+
+  /* libadwaita / GNOME palette: light_3 #deddda, dark_3 #3d3846, ... */
+  if (dark)
+    {
+      rgba_from_hex (&style->body, 0x3d3846, 1.0);
+      rgba_from_hex (&style->outline, 0xdeddda, 1.0);
+      rgba_from_hex (&style->bone, 0xc0bfbc, 1.0);
+      rgba_from_hex (&style->accent, 0x78aeed, 1.0);
+      rgba_from_hex (&style->muted, 0x9a9996, 1.0);
+    }
+  else
+    {
+      rgba_from_hex (&style->body, 0xdeddda, 1.0);
+      rgba_from_hex (&style->outline, 0x3d3846, 1.0);
+      rgba_from_hex (&style->bone, 0x77767b, 1.0);
+      rgba_from_hex (&style->accent, 0x3584e4, 1.0);
+      rgba_from_hex (&style->muted, 0x9a9996, 1.0);
+    }
+
+  if (accent != NULL)
+    style->accent = *accent;
+}
+
+static inline void
+set_rgba (cairo_t      *cr,
+          const BbRgba *c,
+          double        alpha)
+{
+  cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha * alpha);
+}
+
+static inline void
+add_rgba_stop (cairo_pattern_t *pattern,
+               double           offset,
+               const BbRgba    *c,
+               double           alpha)
+{
+  cairo_pattern_add_color_stop_rgba (pattern, offset,
+                                     c->red, c->green, c->blue,
+                                     c->alpha * alpha);
+}
+
+static inline double
+lerp (double a,
+      double b,
+      double t)
+{
+  return a + (b - a) * t;
+}
+
+/* Appends c, mirrored to the left of the spine when sx is -1, reversed
+ * when backwards is set so that the two halves join into one outline. */
+static void
+curve_to (cairo_t      *cr,
+          const Cubic  *c,
+          double        sx,
+          double        cx,
+          gboolean      backwards)
+{
+  if (backwards)
+    cairo_curve_to (cr,
+                    cx + sx * c->c2.x, c->c2.y,
+                    cx + sx * c->c1.x, c->c1.y,
+                    cx + sx * c->p0.x, c->p0.y);
+  else
+    cairo_curve_to (cr,
+                    cx + sx * c->c1.x, c->c1.y,
+                    cx + sx * c->c2.x, c->c2.y,
+                    cx + sx * c->p3.x, c->p3.y);
+}
+
+static inline void
+unit_normal (Pt  a,
+             Pt  b,
+             Pt *n)
+{
+  double dx = b.x - a.x, dy = b.y - a.y;
+  double len = sqrt (dx * dx + dy * dy);
+
+  if (len < 1e-9)
+    {
+      n->x = 0;
+      n->y = -1;
+      return;
+    }
+  n->x = dy / len;
+  n->y = -dx / len;
+}
+
+/* Approximates c offset along its normal by d0 at the start and d3 at the
+ * end, by moving each control point along the normal of the control
+ * polygon there. Close enough for curves this gentle and offsets this
+ * small, and far cheaper than stroking. */
+static void
+offset_cubic (const Cubic *c,
+              double       d0,
+              double       d3,
+              Cubic       *out)
+{
+  Pt n[4];
+  const Pt *p[4] = { &c->p0, &c->c1, &c->c2, &c->p3 };
+  Pt *q[4] = { &out->p0, &out->c1, &out->c2, &out->p3 };
+
+  unit_normal (c->p0, c->c1, &n[0]);
+  unit_normal (c->p0, c->c2, &n[1]);
+  unit_normal (c->c1, c->p3, &n[2]);
+  unit_normal (c->c2, c->p3, &n[3]);
+
+  for (int k = 0; k < 4; k++)
+    {
+      double d = lerp (d0, d3, k / 3.0);
+
+      q[k]->x = p[k]->x + n[k].x * d;
+      q[k]->y = p[k]->y + n[k].y * d;
+    }
+}
+
+/* ---------------------------------------------------------------------- */
+/* Torso silhouette                                                        */
+
+#define N_SILHOUETTE 7
+
+/* Where the torso starts to dissolve into the bottom edge. */
+#define FADE_TOP 84.0
+
+/* Right half, from the top of the neck down to the bottom edge. The first
+ * three segments (neck, trapezius, shoulder cap) never depend on e: the
+ * shoulders must not rise or widen on the in-breath. */
+static void
+silhouette (Cubic  seg[N_SILHOUETTE],
+            double e)
+{
+  /* neck */
+  seg[0] = (Cubic) { { 5.4, 16.0 }, { 5.2, 20.0 }, { 5.4, 23.0 }, { 6.2, 24.6 } };
+  /* trapezius slope */
+  seg[1] = (Cubic) { seg[0].p3, { 8.4, 27.6 }, { 16.5, 28.6 }, { 24.5, 30.2 } };
+  /* shoulder cap */
+  seg[2] = (Cubic) { seg[1].p3, { 29.2, 31.2 }, { 32.0, 34.2 }, { 32.0, 39.0 } };
+  /* where the arm is cut away, back into the armpit */
+  seg[3] = (Cubic) { seg[2].p3, { 32.0, 44.0 }, { 28.4, 46.4 }, { 27.6, 51.0 } };
+  /* flank over the ribs: this is what widens, most at the lower ribs */
+  seg[4] = (Cubic) { seg[3].p3,
+                     { 27.3 + 0.4 * e, 54.0 },
+                     { 27.8 + 2.2 * e, 58.0 },
+                     { 27.8 + 2.5 * e, 64.0 } };
+  /* waist, down to where the torso starts to dissolve */
+  seg[5] = (Cubic) { seg[4].p3,
+                     { 27.8 + 2.8 * e, 71.0 },
+                     { 24.6 + 2.2 * e, 77.0 },
+                     { 23.5 + 1.2 * e, FADE_TOP } };
+  /* the fading tail: kept nearly straight, see paint_tail () */
+  seg[6] = (Cubic) { seg[5].p3,
+                     { 22.7 + 0.5 * e, FADE_TOP + 5.3 },
+                     { 22.5 + 0.1 * e, FADE_TOP + 10.7 },
+                     { 22.4, BOX } };
+}
+
+/* Builds the open outline of the first n_seg segments from the bottom
+ * left up over the neck and down to the bottom right, offset outwards by
+ * offset (inwards when negative). */
+static void
+silhouette_path (cairo_t     *cr,
+                 const Cubic  seg[],
+                 int          n_seg,
+                 double       offset)
+{
+  Cubic off[N_SILHOUETTE];
+
+  g_assert (n_seg <= N_SILHOUETTE);
+
+  for (int i = 0; i < n_seg; i++)
+    offset_cubic (&seg[i], offset, offset, &off[i]);
+
+  cairo_move_to (cr, MID - off[n_seg - 1].p3.x, off[n_seg - 1].p3.y);
+  for (int i = n_seg - 1; i >= 0; i--)
+    {
+      /* Where two segments meet at a slight angle, their offsets do not
+       * quite meet either: bridge the hair's breadth with a line. */
+      cairo_line_to (cr, MID - off[i].p3.x, off[i].p3.y);
+      curve_to (cr, &off[i], -1, MID, TRUE);
+    }
+  for (int i = 0; i < n_seg; i++)
+    {
+      cairo_line_to (cr, MID + off[i].p0.x, off[i].p0.y);
+      curve_to (cr, &off[i], 1, MID, FALSE);
+    }
+}
+
+static inline double
+cubic_at (double p0,
+          double c1,
+          double c2,
+          double p3,
+          double t)
+{
+  double u = 1 - t;
+
+  return u * u * u * p0 + 3 * u * u * t * c1 + 3 * u * t * t * c2 + t * t * t * p3;
+}
+
+#define N_FADE_STEPS 16
+#define OUTLINE_WIDTH 0.75
+
+/* Paints the tail of the torso below FADE_TOP, body and outline fading to
+ * transparent together, as horizontal bands of solid colour. Gradient
+ * sources would cost about 0.3 ms a frame at 800x800 here, solid bands a
+ * fifth of that, and sixteen steps of a fade this faint are below what the
+ * eye resolves. Band edges sit on device pixel rows, so neighbouring bands
+ * meet without seams. */
+static void
+paint_tail (cairo_t          *cr,
+            const Cubic      *tail,
+            const BbRibStyle *style)
+{
+  /* Start a little above the tail, on the rows the solid fills above
+   * cover only partly. */
+  double x = 0, top = tail->p0.y - 0.1, bottom = tail->p3.y;
+  const double h = OUTLINE_WIDTH / 2;
+  int row_top, row_bottom;
+
+  cairo_user_to_device (cr, &x, &top);
+  x = 0;
+  cairo_user_to_device (cr, &x, &bottom);
+  row_top = (int) floor (top);
+  row_bottom = (int) ceil (bottom);
+
+  for (int i = 0; i < N_FADE_STEPS; i++)
+    {
+      int r0 = row_top + (row_bottom - row_top) * i / N_FADE_STEPS;
+      int r1 = row_top + (row_bottom - row_top) * (i + 1) / N_FADE_STEPS;
+      double alpha = 1.0 - (double) i / N_FADE_STEPS;
+      double y0 = r0, y1 = r1, x0 = 0, x1 = 0, t0, t1;
+
+      if (r1 <= r0)
+        continue;
+
+      cairo_device_to_user (cr, &x0, &y0);
+      cairo_device_to_user (cr, &x1, &y1);
+      /* The tail is nearly straight and evenly parametrised, so t is
+       * close enough to the height along it. */
+      t0 = CLAMP ((y0 - tail->p0.y) / (tail->p3.y - tail->p0.y), 0.0, 1.0);
+      t1 = CLAMP ((y1 - tail->p0.y) / (tail->p3.y - tail->p0.y), 0.0, 1.0);
+      x0 = cubic_at (tail->p0.x, tail->c1.x, tail->c2.x, tail->p3.x, t0);
+      x1 = cubic_at (tail->p0.x, tail->c1.x, tail->c2.x, tail->p3.x, t1);
+
+      cairo_move_to (cr, MID - x0, y0);
+      cairo_line_to (cr, MID + x0, y0);
+      cairo_line_to (cr, MID + x1, y1);
+      cairo_line_to (cr, MID - x1, y1);
+      cairo_close_path (cr);
+      set_rgba (cr, &style->body, alpha);
+      cairo_fill (cr);
+
+      /* The outline on top, overlapping the body rather than abutting
+       * it, so no seam shows between them. */
+      for (int s = -1; s <= 1; s += 2)
+        {
+          cairo_move_to (cr, MID + s * (x0 - h), y0);
+          cairo_line_to (cr, MID + s * (x0 + h), y0);
+          cairo_line_to (cr, MID + s * (x1 + h), y1);
+          cairo_line_to (cr, MID + s * (x1 - h), y1);
+          cairo_close_path (cr);
+        }
+      set_rgba (cr, &style->outline, alpha);
+      cairo_fill (cr);
+    }
+}
+
+static void
+draw_torso (cairo_t          *cr,
+            const Cubic       seg[N_SILHOUETTE],
+            const BbRibStyle *style)
+{
+  /* The outline is the difference of two fills, the silhouette grown and
+   * shrunk by half the line width: the same picture as fill plus stroke,
+   * at half the cost, since cairo's stroker is slow on long curves. Both
+   * stop at FADE_TOP, where the fading tail takes over. */
+  silhouette_path (cr, seg, N_SILHOUETTE - 1, OUTLINE_WIDTH / 2);
+  cairo_close_path (cr);
+  set_rgba (cr, &style->outline, 1.0);
+  cairo_fill (cr);
+
+  silhouette_path (cr, seg, N_SILHOUETTE - 1, -OUTLINE_WIDTH / 2);
+  cairo_close_path (cr);
+  set_rgba (cr, &style->body, 1.0);
+  cairo_fill (cr);
+
+  paint_tail (cr, &seg[N_SILHOUETTE - 1], style);
+}
+
+static void
+ellipse_path (cairo_t *cr,
+              double   cx,
+              double   cy,
+              double   rx,
+              double   ry)
+{
+  cairo_save (cr);
+  cairo_translate (cr, cx, cy);
+  cairo_scale (cr, rx, ry);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, 0, 0, 1.0, 0, 2 * G_PI);
+  cairo_restore (cr);
+}
+
+/* Fills the ellipses in outline colour grown by half the line width, then
+ * in body colour shrunk by it: an outlined shape without the stroker. */
+static void
+outlined_ellipses (cairo_t          *cr,
+                   const double      geometry[][4],
+                   int               n,
+                   double            line_width,
+                   const BbRibStyle *style)
+{
+  double h = line_width / 2;
+
+  for (int i = 0; i < n; i++)
+    ellipse_path (cr, geometry[i][0], geometry[i][1], geometry[i][2] + h, geometry[i][3] + h);
+  set_rgba (cr, &style->outline, 1.0);
+  cairo_fill (cr);
+
+  for (int i = 0; i < n; i++)
+    ellipse_path (cr, geometry[i][0], geometry[i][1], geometry[i][2] - h, geometry[i][3] - h);
+  set_rgba (cr, &style->body, 1.0);
+  cairo_fill (cr);
+}
+
+/* The back of the head sits over the top of the neck, the ears behind
+ * it. */
+static void
+draw_head (cairo_t          *cr,
+           const BbRibStyle *style)
+{
+  static const double ears[][4] = {
+    { MID - 7.3, 11.6, 1.5, 2.7 },
+    { MID + 7.3, 11.6, 1.5, 2.7 },
+  };
+  static const double head[][4] = {
+    { MID, 10.6, 7.6, 9.0 },
+  };
+
+  outlined_ellipses (cr, ears, G_N_ELEMENTS (ears), 0.6, style);
+  outlined_ellipses (cr, head, G_N_ELEMENTS (head), OUTLINE_WIDTH, style);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Glow                                                                    */
+
+/* Side of the small bitmap the glow is rendered into. */
+#define GLOW_SIZE 48
+
+static void
+draw_glow (cairo_t          *cr,
+           double            e,
+           const BbRibStyle *style)
+{
+  /* A radial gradient is slow to evaluate per pixel (about 2 ms at
+   * 800x800), so it is rendered into a tiny bitmap and scaled up with
+   * bilinear filtering, which looks the same for a soft glow at a sixth of
+   * the cost. The bitmap lives on the stack: no per-frame allocation. */
+  guint32 pixels[GLOW_SIZE * GLOW_SIZE];
+  cairo_surface_t *bitmap;
+  cairo_pattern_t *gradient;
+  cairo_t *gcr;
+  double strength = style->dark ? 0.55 : 0.40;
+  double rx = 12.0 + 13.0 * e, ry = 10.0 + 11.0 * e;
+
+  if (e <= 0.0)
+    return;
+
+  G_STATIC_ASSERT (sizeof pixels[0] == 4);
+  bitmap = cairo_image_surface_create_for_data ((unsigned char *) pixels,
+                                                CAIRO_FORMAT_ARGB32,
+                                                GLOW_SIZE, GLOW_SIZE,
+                                                GLOW_SIZE * 4);
+  gcr = cairo_create (bitmap);
+  cairo_set_operator (gcr, CAIRO_OPERATOR_SOURCE);
+  gradient = cairo_pattern_create_radial (GLOW_SIZE / 2.0, GLOW_SIZE / 2.0, 0,
+                                          GLOW_SIZE / 2.0, GLOW_SIZE / 2.0,
+                                          GLOW_SIZE / 2.0 - 1.0);
+  /* sqrt: the glow shows early in the breath, not only near its top. */
+  add_rgba_stop (gradient, 0.0, &style->accent, strength * sqrt (e));
+  add_rgba_stop (gradient, 0.5, &style->accent, strength * 0.6 * sqrt (e));
+  add_rgba_stop (gradient, 1.0, &style->accent, 0.0);
+  cairo_set_source (gcr, gradient);
+  cairo_paint (gcr);
+  cairo_destroy (gcr);
+  cairo_pattern_destroy (gradient);
+
+  /* The glow stays inside the flanks at every e, so it needs no clip to
+   * the torso. */
+  cairo_save (cr);
+  cairo_translate (cr, MID - rx, 60.0 - ry);
+  cairo_scale (cr, 2 * rx / GLOW_SIZE, 2 * ry / GLOW_SIZE);
+  cairo_set_source_surface (cr, bitmap, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_BILINEAR);
+  /* Fill the bitmap's extents rounded out to whole device pixels: cairo
+   * composites an aligned box directly, but anything else through a mask,
+   * at several times the cost. The bitmap's edge is transparent. */
+  {
+    double x0 = 0, y0 = 0, x1 = GLOW_SIZE, y1 = GLOW_SIZE;
+
+    cairo_user_to_device (cr, &x0, &y0);
+    cairo_user_to_device (cr, &x1, &y1);
+    cairo_identity_matrix (cr);
+    x0 = floor (x0);
+    y0 = floor (y0);
+    cairo_rectangle (cr, x0, y0, ceil (x1) - x0, ceil (y1) - y0);
+  }
+  cairo_fill (cr);
+  cairo_restore (cr);
+
+  /* Detach cairo from the stack memory before it goes away; a recording
+   * target keeps its own copy. */
+  cairo_surface_finish (bitmap);
+  cairo_surface_destroy (bitmap);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Skeleton                                                                */
+
+static double
+vertebra_y (int k)
+{
+  /* C6, C7, then T1 to T12; ribs sit between two vertebrae. */
+  return 20.0 + 4.8 * k;
+}
+
+static void
+draw_spine (cairo_t          *cr,
+            const BbRibStyle *style)
+{
+  for (int k = 0; k < N_VERTEBRAE; k++)
+    {
+      double y = vertebra_y (k);
+      /* Cervical vertebrae are smaller; the column thickens downwards. */
+      double w = k < 2 ? 2.8 : 3.3 + 0.05 * k;
+      double h = k < 2 ? 2.4 : 2.9;
+      double r = 1.0;
+      double x = MID - w / 2, top = y - h / 2;
+
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x + w - r, top + r, r, -G_PI / 2, 0);
+      cairo_arc (cr, x + w - r, top + h - r, r, 0, G_PI / 2);
+      cairo_arc (cr, x + r, top + h - r, r, G_PI / 2, G_PI);
+      cairo_arc (cr, x + r, top + r, r, G_PI, 3 * G_PI / 2);
+      cairo_close_path (cr);
+    }
+
+  set_rgba (cr, &style->bone, 1.0);
+  cairo_fill (cr);
+}
+
+/* Rib i (0 = top) at expansion e, right side, as an offset from the
+ * spine. The tip swings out and up like a bucket handle; lower ribs move
+ * most. */
+static void
+rib_curve (Cubic  *c,
+           int     i,
+           double  e)
+{
+  static const double reach[N_RIBS] = { 12.5, 16.5, 19.0, 20.8, 22.0, 22.6, 22.8, 22.4 };
+  static const double drop[N_RIBS] = { 3.6, 5.0, 6.6, 8.0, 9.4, 10.6, 11.6, 12.4 };
+  double y = vertebra_y (i + 2) + 2.4;
+  double w = reach[i] + e * (0.9 + 0.42 * i);
+  double d = drop[i] - e * (0.4 + 0.34 * i);
+  double angle = 0.42 * w;
+
+  c->p0 = (Pt) { 2.4, y + 0.3 };
+  c->c1 = (Pt) { angle, y - 1.5 - 0.25 * e };
+  c->c2 = (Pt) { 0.86 * w, y + 0.12 * d };
+  c->p3 = (Pt) { w, y + d };
+}
+
+/* Appends a rib as a filled shape that tapers from t0 at the spine to t3
+ * at the tip: a stroke cannot taper, and the taper is what makes it read
+ * as bone. */
+static void
+rib_shape (cairo_t     *cr,
+           const Cubic *c,
+           double       sx,
+           double       t0,
+           double       t3)
+{
+  Cubic upper, lower;
+
+  offset_cubic (c, t0 / 2, t3 / 2, &upper);
+  offset_cubic (c, -t0 / 2, -t3 / 2, &lower);
+
+  cairo_move_to (cr, MID + sx * upper.p0.x, upper.p0.y);
+  curve_to (cr, &upper, sx, MID, FALSE);
+  cairo_line_to (cr, MID + sx * lower.p3.x, lower.p3.y);
+  curve_to (cr, &lower, sx, MID, TRUE);
+  cairo_close_path (cr);
+}
+
+static void
+draw_ribs (cairo_t          *cr,
+           double            e,
+           const BbRibStyle *style)
+{
+  for (int i = 0; i < N_RIBS; i++)
+    {
+      Cubic c;
+
+      rib_curve (&c, i, e);
+      rib_shape (cr, &c, 1, 1.4, 0.5);
+      rib_shape (cr, &c, -1, 1.4, 0.5);
+    }
+
+  set_rgba (cr, &style->bone, 1.0);
+  cairo_fill (cr);
+}
+
+/* A shoulder blade (sx 1 right, -1 left); fixed, since the shoulders do
+ * not move. */
+static void
+blade_path (cairo_t *cr,
+            double   sx)
+{
+  cairo_move_to (cr, MID + sx * 8.8, 32.6);
+  /* medial border, parallel to the spine */
+  cairo_curve_to (cr, MID + sx * 7.6, 40.0, MID + sx * 8.0, 50.0, MID + sx * 11.6, 56.4);
+  /* lateral border up to the shoulder joint */
+  cairo_curve_to (cr, MID + sx * 15.0, 51.0, MID + sx * 19.6, 42.0, MID + sx * 21.6, 36.6);
+  /* around the acromion, then the superior border */
+  cairo_curve_to (cr, MID + sx * 22.6, 34.2, MID + sx * 22.0, 33.0, MID + sx * 20.4, 33.2);
+  cairo_curve_to (cr, MID + sx * 16.0, 33.6, MID + sx * 11.0, 31.6, MID + sx * 8.8, 32.6);
+  cairo_close_path (cr);
+}
+
+static void
+draw_blades (cairo_t          *cr,
+             const BbRibStyle *style)
+{
+  /* The spine of the scapula, running up to the acromion. */
+  static const Cubic ridge = { { 8.8, 38.0 }, { 13.0, 36.8 }, { 18.0, 35.0 }, { 21.4, 34.2 } };
+  BbRgba tint;
+
+  /* Flat shapes without outline: a stroked outline would cost as much
+   * as all the ribs together. The tint sits between body and bone, and
+   * lets the ribs below show through a little. */
+  tint.red = lerp (style->body.red, style->bone.red, 0.3);
+  tint.green = lerp (style->body.green, style->bone.green, 0.3);
+  tint.blue = lerp (style->body.blue, style->bone.blue, 0.3);
+  tint.alpha = style->body.alpha;
+
+  blade_path (cr, 1);
+  blade_path (cr, -1);
+  set_rgba (cr, &tint, 0.85);
+  cairo_fill (cr);
+
+  rib_shape (cr, &ridge, 1, 1.0, 0.7);
+  rib_shape (cr, &ridge, -1, 1.0, 0.7);
+  set_rgba (cr, &style->bone, 1.0);
+  cairo_fill (cr);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Cross-section, seen from above: front up, back (with the spine) down,
+ * nearest to the viewer who is looking at the back. */
+
+static void
+cross_section (Cubic  seg[3],
+               double e)
+{
+  Pt front = { 0.0, -6.0 };
+  Pt side = { 7.6 + 1.9 * e, 0.4 + 0.3 * e };
+  Pt lobe = { 4.0 + 0.7 * e, 5.0 + 1.6 * e };
+  /* The spine itself stays put; the back bulges either side of it. */
+  Pt spine = { 0.0, 4.5 + 0.4 * e };
+
+  seg[0] = (Cubic) { front, { 4.4, -6.0 }, { side.x, -3.4 }, side };
+  seg[1] = (Cubic) { side, { side.x, 3.2 + 1.0 * e }, { lobe.x + 2.6 + 0.6 * e, lobe.y }, lobe };
+  seg[2] = (Cubic) { lobe, { 2.2, lobe.y }, { 1.1, spine.y }, spine };
+}
+
+static void
+cross_section_back_path (cairo_t     *cr,
+                         const Cubic  seg[3])
+{
+  cairo_move_to (cr, XS_CX + seg[1].p0.x, XS_CY + seg[1].p0.y);
+  cairo_save (cr);
+  cairo_translate (cr, 0, XS_CY);
+  curve_to (cr, &seg[1], 1, XS_CX, FALSE);
+  curve_to (cr, &seg[2], 1, XS_CX, FALSE);
+  curve_to (cr, &seg[2], -1, XS_CX, TRUE);
+  curve_to (cr, &seg[1], -1, XS_CX, TRUE);
+  cairo_restore (cr);
+}
+
+static void
+cross_section_shape_path (cairo_t     *cr,
+                          const Cubic  seg[3])
+{
+  cairo_save (cr);
+  cairo_translate (cr, 0, XS_CY);
+  cairo_move_to (cr, XS_CX + seg[0].p0.x, seg[0].p0.y);
+  for (int i = 0; i < 3; i++)
+    curve_to (cr, &seg[i], 1, XS_CX, FALSE);
+  for (int i = 2; i >= 0; i--)
+    curve_to (cr, &seg[i], -1, XS_CX, TRUE);
+  cairo_close_path (cr);
+  cairo_restore (cr);
+}
+
+static void
+draw_cross_section (cairo_t          *cr,
+                    double            e,
+                    const BbRibStyle *style)
+{
+  Cubic seg[3];
+  Cubic rest[3];
+
+  cross_section (seg, e);
+  cross_section (rest, 0.0);
+
+  cross_section_shape_path (cr, seg);
+  set_rgba (cr, &style->body, 1.0);
+  cairo_fill (cr);
+
+  cairo_set_line_width (cr, 0.7);
+
+  if (e > 0.0)
+    {
+      static const double dash[] = { 0.9, 1.1 };
+
+      /* The room the breath made, between the resting and the current
+       * outline, in the accent colour. */
+      cross_section_shape_path (cr, seg);
+      cross_section_shape_path (cr, rest);
+      cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+      set_rgba (cr, &style->accent, 0.35);
+      cairo_fill (cr);
+      cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+
+      /* The resting outline of the back, so the widening reads as a
+       * change. */
+      cross_section_back_path (cr, rest);
+      set_rgba (cr, &style->muted, 0.9);
+      cairo_save (cr);
+      cairo_set_line_width (cr, 0.4);
+      cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
+
+  /* The front barely moves: drawn still and muted. */
+  cairo_save (cr);
+  cairo_translate (cr, 0, XS_CY);
+  cairo_move_to (cr, XS_CX - seg[0].p3.x, seg[0].p3.y);
+  curve_to (cr, &seg[0], -1, XS_CX, TRUE);
+  curve_to (cr, &seg[0], 1, XS_CX, FALSE);
+  /* sternum mark */
+  cairo_move_to (cr, XS_CX, seg[0].p0.y);
+  cairo_line_to (cr, XS_CX, seg[0].p0.y + 1.3);
+  cairo_restore (cr);
+  set_rgba (cr, &style->muted, 1.0);
+  cairo_stroke (cr);
+
+  /* Back and sides: the part that moves. */
+  cross_section_back_path (cr, seg);
+  set_rgba (cr, &style->accent, 1.0);
+  cairo_set_line_width (cr, 0.85);
+  cairo_stroke (cr);
+
+  /* The spine marks the back. */
+  cairo_arc (cr, XS_CX, XS_CY + 2.7, 0.95, 0, 2 * G_PI);
+  set_rgba (cr, &style->bone, 1.0);
+  cairo_fill (cr);
+}
+
+/* ---------------------------------------------------------------------- */
+
+void
+bb_rib_painter_draw (cairo_t          *cr,
+                     int               width,
+                     int               height,
+                     double            expansion,
+                     const BbRibStyle *style)
+{
+  Cubic torso[N_SILHOUETTE];
+  double e, scale;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (style != NULL);
+
+  if (width <= 0 || height <= 0)
+    return;
+
+  /* NaN fails every comparison, so test for it before clamping. */
+  e = isnan (expansion) ? 0.0 : CLAMP (expansion, 0.0, 1.0);
+  scale = MIN (width, height) / BOX;
+
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+
+  cairo_translate (cr, (width - scale * BOX) / 2, (height - scale * BOX) / 2);
+  cairo_scale (cr, scale, scale);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
+  /* Cairo's 4x4-sample rasteriser: on thin, nearly horizontal shapes
+   * like ribs it is two to three times faster than the default one, and
+   * at these line widths the edges look the same. */
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
+  cairo_set_tolerance (cr, 0.25);
+  cairo_set_dash (cr, NULL, 0, 0);
+
+  silhouette (torso, e);
+
+  draw_torso (cr, torso, style);
+  draw_glow (cr, e, style);
+  draw_ribs (cr, e, style);
+  draw_spine (cr, style);
+  draw_blades (cr, style);
+  draw_head (cr, style);
+  draw_cross_section (cr, e, style);
+
+  cairo_restore (cr);
+}
