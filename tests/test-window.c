@@ -315,6 +315,59 @@ test_new_session_replaces (Fixture       *fixture,
   g_assert_true (bb_application_get_session (fixture->app) == second);
 }
 
+static void
+test_reduced_motion (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+  BbSessionPage *page = session_page (fixture);
+  BbRibView *view = BB_RIB_VIEW (bb_session_page_get_rib_view (page));
+  BbSession *session;
+
+  session = bb_application_begin_session (fixture->app, "desk-break");
+  iterate ();
+  advance (fixture, 2 * SEC);
+  g_assert_true (bb_rib_view_is_ticking (view));
+  g_assert_cmpfloat_with_epsilon (bb_rib_view_get_shown_expansion (view), 0.5, 1e-9);
+
+  /* Reduced motion: no frames, and the drawing shows where each phase
+   * leads instead of moving through it. */
+  g_object_set (settings, "gtk-enable-animations", FALSE, NULL);
+  iterate ();
+  g_assert_false (bb_rib_view_is_ticking (view));
+  g_assert_cmpfloat (bb_rib_view_get_shown_expansion (view), ==, 1.0);
+  advance (fixture, 3 * SEC);
+  g_assert_cmpint (bb_session_get_phase (session), ==, BB_PHASE_EXHALE);
+  g_assert_false (bb_rib_view_is_ticking (view));
+  g_assert_cmpfloat (bb_rib_view_get_shown_expansion (view), ==, 0.0);
+
+  g_object_set (settings, "gtk-enable-animations", TRUE, NULL);
+  iterate ();
+  g_assert_true (bb_rib_view_is_ticking (view));
+}
+
+static void
+test_narrow (Fixture       *fixture,
+             gconstpointer  data)
+{
+  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (fixture->window));
+  int minimum = 0;
+
+  /* Every page fits a 360 px wide phone screen. */
+  gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+
+  bb_application_begin_session (fixture->app, "daily");
+  iterate ();
+  gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+  gtk_widget_measure (content, GTK_ORIENTATION_VERTICAL, 360, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 640);
+
+  /* F11 is bound to full screen. */
+  press_key (GTK_WIDGET (fixture->window), GDK_KEY_F11);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -324,6 +377,8 @@ main (int   argc,
 
   g_test_add ("/window/desk-break", Fixture, NULL, fixture_setup, test_desk_break, fixture_teardown);
   g_test_add ("/window/escape-stops", Fixture, NULL, fixture_setup, test_escape_stops, fixture_teardown);
+  g_test_add ("/window/reduced-motion", Fixture, NULL, fixture_setup, test_reduced_motion, fixture_teardown);
+  g_test_add ("/window/narrow", Fixture, NULL, fixture_setup, test_narrow, fixture_teardown);
   g_test_add ("/window/new-session-replaces", Fixture, NULL, fixture_setup, test_new_session_replaces, fixture_teardown);
 
   return g_test_run ();

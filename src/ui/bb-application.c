@@ -10,6 +10,8 @@
 
 #include "bb-application.h"
 #include "bb-catalog.h"
+#include "bb-chime.h"
+#include "bb-preferences-window.h"
 #include "bb-session.h"
 #include "bb-window.h"
 
@@ -18,6 +20,7 @@ struct _BbApplication
   AdwApplication  parent_instance;
 
   BbClock        *clock;
+  BbChime        *chime;
   GSettings      *settings;
   BbSession      *session;
 
@@ -30,6 +33,7 @@ G_DEFINE_FINAL_TYPE (BbApplication, bb_application, ADW_TYPE_APPLICATION)
 enum {
   PROP_0,
   PROP_CLOCK,
+  PROP_CHIME,
   PROP_SESSION,
   N_PROPS
 };
@@ -231,21 +235,60 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  BbApplication *self = user_data;
+  GtkWidget *preferences;
+
+  preferences = bb_preferences_window_new (self->settings, self->chime);
+  gtk_window_set_transient_for (GTK_WINDOW (preferences),
+                                gtk_application_get_active_window (GTK_APPLICATION (self)));
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 static const GActionEntry app_actions[] = {
   { "start-preset", start_preset_action, "s" },
+  { "preferences", preferences_action },
   { "quit", quit_action },
   { "about", about_action },
 };
+
+/* Chimes follow the settings, so the preferences window and the
+ * command line's gsettings both change what is heard. */
+static void
+bind_chime_settings (BbApplication *self)
+{
+  static const struct {
+    const char *key;
+    const char *property;
+  } keys[] = {
+    { "chime-volume", "volume" },
+    { "chime-inhale", "inhale-enabled" },
+    { "chime-hold", "hold-enabled" },
+    { "chime-exhale", "exhale-enabled" },
+    { "chime-finish", "finish-enabled" },
+  };
+
+  g_settings_bind (self->settings, "chimes-enabled", self->chime, "muted",
+                   G_SETTINGS_BIND_GET | G_SETTINGS_BIND_INVERT_BOOLEAN);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_settings_bind (self->settings, keys[i].key, self->chime, keys[i].property, G_SETTINGS_BIND_GET);
+}
 
 static void
 bb_application_startup (GApplication *application)
 {
   BbApplication *self = BB_APPLICATION (application);
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (bb_application_parent_class)->startup (application);
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
 }
 
 static void
@@ -259,6 +302,16 @@ bb_application_constructed (GObject *object)
     self->clock = g_object_ref (bb_clock_get_default ());
 
   self->settings = g_settings_new (APPLICATION_ID);
+
+  if (self->chime == NULL)
+    {
+      const char *sounds_dir = g_getenv ("BACKBREATH_SOUNDS_DIR");
+
+      self->chime = bb_chime_new ("Backbreath", APPLICATION_ID, APPLICATION_ID);
+      /* The build tree's sounds when run uninstalled (meson devenv). */
+      bb_chime_set_sounds_dir (self->chime, sounds_dir != NULL ? sounds_dir : PKGDATADIR "/sounds");
+    }
+  bind_chime_settings (self);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
@@ -274,6 +327,7 @@ bb_application_finalize (GObject *object)
   BbApplication *self = (BbApplication *)object;
 
   g_clear_object (&self->session);
+  g_clear_object (&self->chime);
   g_clear_object (&self->clock);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->pending_preset, g_free);
@@ -293,6 +347,10 @@ bb_application_get_property (GObject    *object,
     {
     case PROP_CLOCK:
       g_value_set_object (value, self->clock);
+      break;
+
+    case PROP_CHIME:
+      g_value_set_object (value, self->chime);
       break;
 
     case PROP_SESSION:
@@ -316,6 +374,10 @@ bb_application_set_property (GObject      *object,
     {
     case PROP_CLOCK:
       self->clock = g_value_dup_object (value);
+      break;
+
+    case PROP_CHIME:
+      self->chime = g_value_dup_object (value);
       break;
 
     default:
@@ -347,6 +409,17 @@ bb_application_class_init (BbApplicationClass *klass)
   properties[PROP_CLOCK] =
     g_param_spec_object ("clock", NULL, NULL,
                          BB_TYPE_CLOCK,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * BbApplication:chime:
+   *
+   * Plays the phase chimes of every session; %NULL at construction makes
+   * one that plays through libcanberra. Tests pass a recording one.
+   */
+  properties[PROP_CHIME] =
+    g_param_spec_object ("chime", NULL, NULL,
+                         BB_TYPE_CHIME,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   /**
@@ -385,6 +458,14 @@ bb_application_new (const char        *application_id,
                        "resource-base-path", APPLICATION_PATH,
                        "clock", clock,
                        NULL);
+}
+
+BbChime *
+bb_application_get_chime (BbApplication *self)
+{
+  g_return_val_if_fail (BB_IS_APPLICATION (self), NULL);
+
+  return self->chime;
 }
 
 BbClock *
@@ -448,6 +529,7 @@ bb_application_begin_session (BbApplication *self,
                                   preset->position_id, preset->n_breaths);
   g_settings_set_string (self->settings, "last-preset", preset_id);
 
+  bb_chime_follow_session (self->chime, self->session);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 
   bb_session_start (self->session);

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "bb-chime.h"
 #include "bb-clock.h"
 #include "bb-session.h"
 
@@ -20,6 +21,7 @@ BbApplication *bb_application_new          (const char        *application_id,
                                             GApplicationFlags  flags,
                                             BbClock           *clock);
 BbClock       *bb_application_get_clock    (BbApplication     *self);
+BbChime       *bb_application_get_chime    (BbApplication     *self);
 GSettings     *bb_application_get_settings (BbApplication     *self);
 BbSession     *bb_application_get_session  (BbApplication     *self);
 BbSession     *bb_application_begin_session (BbApplication    *self,

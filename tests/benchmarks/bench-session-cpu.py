@@ -27,11 +27,13 @@ def cpu_seconds(pid):
 
 
 def measure(argv, env):
-    proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    log = tempfile.TemporaryFile(mode="w+")
+    proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=log)
     try:
         time.sleep(WARM_UP)
         if proc.poll() is not None:
-            raise RuntimeError(f"{argv[0]} exited early with {proc.returncode}")
+            log.seek(0)
+            raise RuntimeError(f"{argv[0]} exited early with {proc.returncode}:\n{log.read()}")
         before = cpu_seconds(proc.pid)
         time.sleep(SECONDS)
         after = cpu_seconds(proc.pid)
