@@ -10,7 +10,9 @@
 #include <adwaita.h>
 
 #include "bb-application.h"
+#include "bb-chime.h"
 #include "bb-fake-clock.h"
+#include "bb-preferences-window.h"
 #include "bb-rib-view.h"
 #include "bb-session-page.h"
 #include "bb-window.h"
@@ -21,8 +23,48 @@ typedef struct
 {
   BbApplication *app;
   BbClock       *clock;
+  BbChime       *chime;
+  GPtrArray     *played;  /* "inhale@4000" : sound file name and ms since start */
   BbWindow      *window;
 } Fixture;
+
+static gboolean
+record_play (gpointer     backend_data,
+             guint32      id,
+             const char  *path,
+             const char  *event_id,
+             const char  *description,
+             double       volume_db,
+             GError     **error)
+{
+  Fixture *fixture = backend_data;
+  g_autofree char *name = path != NULL ? g_path_get_basename (path) : g_strdup (event_id);
+  gint64 now = bb_clock_get_monotonic_time (fixture->clock) - 10 * G_USEC_PER_SEC;
+
+  if (g_str_has_suffix (name, ".wav"))
+    name[strlen (name) - 4] = '\0';
+  g_ptr_array_add (fixture->played,
+                   g_strdup_printf ("%s@%" G_GINT64_FORMAT, name, now / 1000));
+
+  return TRUE;
+}
+
+static void
+record_cancel (gpointer backend_data,
+               guint32  id)
+{
+}
+
+static const BbChimeBackend recording_backend = { record_play, record_cancel };
+
+static char *
+played_string (Fixture *fixture)
+{
+  g_ptr_array_add (fixture->played, NULL);
+  g_ptr_array_remove_index (fixture->played, fixture->played->len - 1);
+
+  return g_strjoinv (" ", (char **) fixture->played->pdata);
+}
 
 static void
 iterate (void)
@@ -77,6 +119,28 @@ is_type (GtkWidget     *widget,
          gconstpointer  type)
 {
   return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+static gboolean
+has_tooltip (GtkWidget     *widget,
+             gconstpointer  tooltip)
+{
+  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+/* The activatable switch of the row titled @title. */
+static gboolean
+is_switch_for (GtkWidget     *widget,
+               gconstpointer  title)
+{
+  GtkWidget *row;
+
+  if (!GTK_IS_SWITCH (widget))
+    return FALSE;
+
+  row = gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_ROW);
+
+  return row != NULL && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) == 0;
 }
 
 static GtkWidget *
@@ -150,9 +214,18 @@ fixture_setup (Fixture       *fixture,
   g_autofree char *app_id = NULL;
 
   fixture->clock = bb_fake_clock_new (10 * SEC, 1700000000 * SEC);
+  fixture->played = g_ptr_array_new_with_free_func (g_free);
+  fixture->chime = bb_chime_new_with_backend (&recording_backend, fixture, NULL);
+  bb_chime_set_sounds_dir (fixture->chime, BB_SOUNDS_DIR);
   /* Each test registers its own application on the bus. */
   app_id = g_strdup_printf ("%s.Test%u", APPLICATION_ID, ++n_apps);
-  fixture->app = bb_application_new (app_id, G_APPLICATION_NON_UNIQUE, fixture->clock);
+  fixture->app = g_object_new (BB_TYPE_APPLICATION,
+                               "application-id", app_id,
+                               "flags", G_APPLICATION_NON_UNIQUE,
+                               "resource-base-path", APPLICATION_PATH,
+                               "clock", fixture->clock,
+                               "chime", fixture->chime,
+                               NULL);
 
   g_application_register (G_APPLICATION (fixture->app), NULL, &error);
   g_assert_no_error (error);
@@ -176,7 +249,9 @@ fixture_teardown (Fixture       *fixture,
   /* A registered GtkApplication keeps a reference of its own for the
    * life of the process, so only our reference is dropped here. */
   g_clear_object (&fixture->app);
+  g_clear_object (&fixture->chime);
   g_clear_object (&fixture->clock);
+  g_clear_pointer (&fixture->played, g_ptr_array_unref);
 }
 
 static BbSessionPage *
@@ -368,6 +443,98 @@ test_narrow (Fixture       *fixture,
   press_key (GTK_WIDGET (fixture->window), GDK_KEY_F11);
 }
 
+static void
+test_chimes_hidden (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *played = NULL;
+  GSettings *settings = bb_application_get_settings (fixture->app);
+
+  g_settings_reset (settings, "chimes-enabled");
+  g_settings_set_boolean (settings, "chime-hold", TRUE);
+  g_settings_set_int (settings, "chime-volume", 40);
+  g_assert_cmpint (bb_chime_get_volume (fixture->chime), ==, 40);
+
+  /* Chimes come from the session, not from the window: they keep time
+   * with the window hidden. */
+  bb_application_begin_session (fixture->app, "steady-holds");
+  gtk_widget_set_visible (GTK_WIDGET (fixture->window), FALSE);
+  iterate ();
+  advance (fixture, 12 * SEC);
+  played = played_string (fixture);
+  g_assert_cmpstr (played, ==, "inhale@0 hold@4000 exhale@6000 inhale@12000");
+
+  /* Switched off in the settings: the next phases, up to and including
+   * the in-breath at 24 s, are silent. */
+  g_settings_set_boolean (settings, "chimes-enabled", FALSE);
+  g_assert_true (bb_chime_get_muted (fixture->chime));
+  advance (fixture, 12 * SEC);
+  g_assert_cmpuint (fixture->played->len, ==, 4);
+
+  g_settings_set_boolean (settings, "chimes-enabled", TRUE);
+  g_settings_set_boolean (settings, "chime-hold", FALSE);
+  advance (fixture, 12 * SEC);
+  g_clear_pointer (&played, g_free);
+  played = played_string (fixture);
+  g_assert_cmpstr (played, ==, "inhale@0 hold@4000 exhale@6000 inhale@12000 "
+                               "exhale@30000 inhale@36000");
+  gtk_widget_set_visible (GTK_WIDGET (fixture->window), TRUE);
+}
+
+static gboolean
+is_preferences (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return BB_IS_PREFERENCES_WINDOW (widget);
+}
+
+static void
+test_preferences (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GSettings *settings = bb_application_get_settings (fixture->app);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWidget *preferences = NULL;
+  GtkWidget *preview;
+  g_autofree char *played = NULL;
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "preferences", NULL);
+  iterate ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && preferences == NULL; i++)
+    {
+      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      preferences = find_widget (toplevel, is_preferences, NULL);
+    }
+  g_assert_nonnull (preferences);
+  wait_mapped (preferences);
+
+  /* Each moment has a preview that plays its own sound. */
+  preview = find_widget (preferences, has_tooltip, "Play the “Breathing Out” chime");
+  g_assert_nonnull (preview);
+  click (preview);
+  played = played_string (fixture);
+  g_assert_cmpstr (played, ==, "exhale@0");
+
+  /* The switches write the settings the chime follows. */
+  g_settings_set_boolean (settings, "chime-exhale", TRUE);
+  /* As a click on the row does: the row toggles its switch, which
+   * takes effect once its short animation ends. */
+  adw_action_row_activate (ADW_ACTION_ROW (gtk_widget_get_ancestor (find_widget (preferences, is_switch_for, "Breathing Out"),
+                                                                    ADW_TYPE_ACTION_ROW)));
+  for (guint i = 0; i < 3000 && g_settings_get_boolean (settings, "chime-exhale"); i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_false (g_settings_get_boolean (settings, "chime-exhale"));
+  g_assert_false (bb_chime_get_sound_enabled (fixture->chime, BB_CHIME_SOUND_EXHALE));
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -379,6 +546,8 @@ main (int   argc,
   g_test_add ("/window/escape-stops", Fixture, NULL, fixture_setup, test_escape_stops, fixture_teardown);
   g_test_add ("/window/reduced-motion", Fixture, NULL, fixture_setup, test_reduced_motion, fixture_teardown);
   g_test_add ("/window/narrow", Fixture, NULL, fixture_setup, test_narrow, fixture_teardown);
+  g_test_add ("/window/chimes-hidden", Fixture, NULL, fixture_setup, test_chimes_hidden, fixture_teardown);
+  g_test_add ("/window/preferences", Fixture, NULL, fixture_setup, test_preferences, fixture_teardown);
   g_test_add ("/window/new-session-replaces", Fixture, NULL, fixture_setup, test_new_session_replaces, fixture_teardown);
 
   return g_test_run ();
