@@ -5,13 +5,26 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <unistd.h>
+
+#ifdef __linux__
+# include <sys/timerfd.h>
+#endif
+
 #include "bb-system-clock.h"
 
 /*
  * The real clock: GLib's monotonic and real time, and timeouts as GSources
- * with a ready time in microseconds. g_timeout_add() would round to whole
- * milliseconds and drift with its own interval arithmetic; a ready time is
- * an absolute deadline, so a late dispatch never delays the next one.
+ * with a ready time in microseconds. g_timeout_add() would drift with its
+ * own interval arithmetic; a ready time is an absolute deadline, so a late
+ * dispatch never delays the next one.
+ *
+ * GLib turns a ready time into a poll() timeout in whole milliseconds,
+ * rounded up, which makes every phase change up to a millisecond or two
+ * late. On Linux each timeout also arms a timerfd for its deadline:
+ * poll() then wakes when the kernel's high-resolution timer fires. The
+ * ready time stays as the fallback.
  */
 
 struct _BbSystemClock
@@ -20,6 +33,12 @@ struct _BbSystemClock
 
   GHashTable *sources;  /* guint id -> GSource */
 };
+
+typedef struct
+{
+  GSource         source;
+  int             fd;     /* timerfd, or -1 */
+} TimerSource;
 
 typedef struct
 {
@@ -62,9 +81,47 @@ timeout_dispatch (GSource     *source,
   return G_SOURCE_REMOVE;
 }
 
+static void
+timer_source_finalize (GSource *source)
+{
+  TimerSource *timer = (TimerSource *)source;
+
+  if (timer->fd >= 0)
+    close (timer->fd);
+}
+
 static GSourceFuncs timeout_funcs = {
   .dispatch = timeout_dispatch,
+  .finalize = timer_source_finalize,
 };
+
+static void
+arm_timerfd (TimerSource *timer,
+             gint64       deadline)
+{
+#ifdef __linux__
+  struct itimerspec spec = { 0 };
+
+  timer->fd = timerfd_create (CLOCK_MONOTONIC, TFD_CLOEXEC | TFD_NONBLOCK);
+  if (timer->fd < 0)
+    return;
+
+  /* An expired deadline still needs a non-zero value to arm the timer. */
+  deadline = MAX (deadline, 1);
+  spec.it_value.tv_sec = deadline / G_USEC_PER_SEC;
+  spec.it_value.tv_nsec = (deadline % G_USEC_PER_SEC) * 1000;
+
+  if (timerfd_settime (timer->fd, TFD_TIMER_ABSTIME, &spec, NULL) < 0)
+    {
+      g_debug ("timerfd_settime: %s", g_strerror (errno));
+      close (timer->fd);
+      timer->fd = -1;
+      return;
+    }
+
+  g_source_add_unix_fd (&timer->source, timer->fd, G_IO_IN);
+#endif
+}
 
 static gint64
 bb_system_clock_get_monotonic_time (BbClock *clock)
@@ -97,7 +154,9 @@ bb_system_clock_add_timeout_at (BbClock        *clock,
   timeout->user_data = user_data;
   timeout->notify = notify;
 
-  source = g_source_new (&timeout_funcs, sizeof (GSource));
+  source = g_source_new (&timeout_funcs, sizeof (TimerSource));
+  ((TimerSource *)source)->fd = -1;
+  arm_timerfd ((TimerSource *)source, deadline);
   g_source_set_name (source, "[backbreath] clock timeout");
   /* Phase changes drive chimes; they should not wait behind redraws. */
   g_source_set_priority (source, G_PRIORITY_HIGH);
