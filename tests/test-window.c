@@ -535,6 +535,57 @@ test_preferences (Fixture       *fixture,
   iterate ();
 }
 
+static void
+child_exited_cb (GPid     pid,
+                 int      status,
+                 gpointer user_data)
+{
+  int *exit_status = user_data;
+
+  *exit_status = status;
+  g_spawn_close_pid (pid);
+}
+
+/* `backbreath --start PRESET` while the app runs: the running instance,
+ * here this test process, starts the session and the new process exits. */
+static void
+test_remote_start (void)
+{
+  g_autoptr(BbClock) clock = bb_fake_clock_new (10 * SEC, 1700000000 * SEC);
+  g_autoptr(BbApplication) app = bb_application_new (APPLICATION_ID, G_APPLICATION_DEFAULT_FLAGS, clock);
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { BACKBREATH_EXE, "--start", "first-breaths", NULL };
+  GtkWindow *window;
+  int exit_status = -1;
+  GPid pid;
+
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_application_get_is_remote (G_APPLICATION (app)));
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_null (bb_application_get_session (app));
+
+  g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, &error);
+  g_assert_no_error (error);
+  g_child_watch_add (pid, child_exited_cb, &exit_status);
+
+  for (guint i = 0; i < 10000 && (exit_status == -1 || bb_application_get_session (app) == NULL); i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+
+  g_assert_true (g_spawn_check_wait_status (exit_status, NULL));
+  g_assert_nonnull (bb_application_get_session (app));
+  g_assert_cmpstr (bb_session_get_position (bb_application_get_session (app)), ==, "childs-pose");
+  g_assert_cmpint (bb_session_get_state (bb_application_get_session (app)), ==, BB_SESSION_STATE_RUNNING);
+  g_assert_cmpstr (bb_window_get_page_name (BB_WINDOW (window)), ==, "session");
+
+  gtk_window_destroy (window);
+  iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -548,6 +599,7 @@ main (int   argc,
   g_test_add ("/window/narrow", Fixture, NULL, fixture_setup, test_narrow, fixture_teardown);
   g_test_add ("/window/chimes-hidden", Fixture, NULL, fixture_setup, test_chimes_hidden, fixture_teardown);
   g_test_add ("/window/preferences", Fixture, NULL, fixture_setup, test_preferences, fixture_teardown);
+  g_test_add_func ("/window/remote-start", test_remote_start);
   g_test_add ("/window/new-session-replaces", Fixture, NULL, fixture_setup, test_new_session_replaces, fixture_teardown);
 
   return g_test_run ();
