@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <stdio.h>
 
 #include "bb-application.h"
 #include "bb-fake-clock.h"
@@ -65,9 +66,13 @@ main (int   argc,
   const char *dir;
   GtkWidget *window;
 
-  if (argc != 2)
+  int width = 480;
+  int height = 720;
+
+  if (argc < 2 || argc > 3 ||
+      (argc == 3 && sscanf (argv[2], "%dx%d", &width, &height) != 2))
     {
-      g_printerr ("usage: %s OUTPUT-DIRECTORY\n", argv[0]);
+      g_printerr ("usage: %s OUTPUT-DIRECTORY [WIDTHxHEIGHT]\n", argv[0]);
       return 2;
     }
   dir = argv[1];
@@ -80,7 +85,7 @@ main (int   argc,
   g_application_register (G_APPLICATION (app), NULL, NULL);
   g_application_activate (G_APPLICATION (app));
   window = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  gtk_window_set_default_size (GTK_WINDOW (window), 480, 720);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   style_manager = adw_style_manager_get_default ();
 
   for (guint dark = 0; dark <= 1; dark++)
