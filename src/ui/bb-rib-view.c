@@ -8,6 +8,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "bb-animation.h"
 #include "bb-rib-painter.h"
 #include "bb-rib-view.h"
 
@@ -38,18 +39,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static gboolean
-animations_enabled (BbRibView *self)
-{
-  gboolean enabled = TRUE;
-
-  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)),
-                "gtk-enable-animations", &enabled,
-                NULL);
-
-  return enabled;
-}
-
 /**
  * bb_rib_view_get_shown_expansion:
  *
@@ -63,7 +52,7 @@ bb_rib_view_get_shown_expansion (BbRibView *self)
   if (self->session == NULL)
     return 0.0;
 
-  if (animations_enabled (self))
+  if (bb_animation_enabled (GTK_WIDGET (self)))
     return bb_session_get_expansion (self->session);
 
   switch (bb_session_get_phase (self->session))
@@ -93,20 +82,10 @@ tick_cb (GtkWidget     *widget,
 static void
 update_ticking (BbRibView *self)
 {
-  gboolean want;
-
-  want = self->session != NULL &&
-         bb_session_get_state (self->session) == BB_SESSION_STATE_RUNNING &&
-         gtk_widget_get_mapped (GTK_WIDGET (self)) &&
-         animations_enabled (self);
-
-  if (want && self->tick_id == 0)
-    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), tick_cb, NULL, NULL);
-  else if (!want && self->tick_id != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
-      self->tick_id = 0;
-    }
+  bb_animation_follow (GTK_WIDGET (self), &self->tick_id,
+                       self->session != NULL &&
+                       bb_session_get_state (self->session) == BB_SESSION_STATE_RUNNING,
+                       tick_cb);
 }
 
 static void

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bb-animation.h"
 #include "bb-catalog.h"
 #include "bb-format.h"
 #include "bb-rib-view.h"
@@ -176,22 +177,7 @@ tick_cb (GtkWidget     *widget,
 static void
 update_ticking (BbSessionPage *self)
 {
-  gboolean animations = TRUE;
-  gboolean want;
-
-  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)),
-                "gtk-enable-animations", &animations,
-                NULL);
-
-  want = is_running (self) && animations && gtk_widget_get_mapped (GTK_WIDGET (self));
-
-  if (want && self->tick_id == 0)
-    self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), tick_cb, NULL, NULL);
-  else if (!want && self->tick_id != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
-      self->tick_id = 0;
-    }
+  bb_animation_follow (GTK_WIDGET (self), &self->tick_id, is_running (self), tick_cb);
 }
 
 static void
@@ -244,6 +230,24 @@ bb_session_page_unmap (GtkWidget *widget)
 }
 
 static void
+bb_session_page_root (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (bb_session_page_parent_class)->root (widget);
+
+  g_signal_connect_object (gtk_widget_get_settings (widget), "notify::gtk-enable-animations",
+                           G_CALLBACK (session_changed_cb), widget,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+bb_session_page_unroot (GtkWidget *widget)
+{
+  g_signal_handlers_disconnect_by_data (gtk_widget_get_settings (widget), widget);
+
+  GTK_WIDGET_CLASS (bb_session_page_parent_class)->unroot (widget);
+}
+
+static void
 bb_session_page_dispose (GObject *object)
 {
   BbSessionPage *self = (BbSessionPage *)object;
@@ -265,6 +269,8 @@ bb_session_page_class_init (BbSessionPageClass *klass)
 
   widget_class->map = bb_session_page_map;
   widget_class->unmap = bb_session_page_unmap;
+  widget_class->root = bb_session_page_root;
+  widget_class->unroot = bb_session_page_unroot;
 
   g_type_ensure (BB_TYPE_RIB_VIEW);
 
