@@ -94,6 +94,7 @@ main (int   argc,
       g_autofree char *practice = g_strdup_printf ("practice-%s.png", scheme);
       g_autofree char *in = g_strdup_printf ("session-%s-0.png", scheme);
       g_autofree char *out = g_strdup_printf ("session-%s-1.png", scheme);
+      g_autofree char *done = g_strdup_printf ("done-%s.png", scheme);
 
       adw_style_manager_set_color_scheme (style_manager,
                                           dark ? ADW_COLOR_SCHEME_FORCE_DARK
@@ -111,6 +112,10 @@ main (int   argc,
       bb_fake_clock_advance (BB_FAKE_CLOCK (clock), 4 * G_USEC_PER_SEC - 1);
       settle ();
       save (window, dir, out);
+
+      bb_fake_clock_advance (BB_FAKE_CLOCK (clock), 120 * G_USEC_PER_SEC);
+      settle ();
+      save (window, dir, done);
     }
 
   gtk_window_destroy (GTK_WINDOW (window));

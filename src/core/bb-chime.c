@@ -183,9 +183,12 @@ canberra_play (gpointer     backend_data,
                               res == CA_ERROR_DISCONNECTED ||
                               res == CA_ERROR_ACCESS);
 
-      g_set_error (error, BB_CHIME_ERROR,
-                   unavailable ? BB_CHIME_ERROR_UNAVAILABLE : BB_CHIME_ERROR_FAILED,
-                   "%s", ca_strerror (res));
+      if (unavailable)
+        g_set_error (error, BB_CHIME_ERROR, BB_CHIME_ERROR_UNAVAILABLE,
+                     "no sound server or output device (%s)", ca_strerror (res));
+      else
+        g_set_error (error, BB_CHIME_ERROR, BB_CHIME_ERROR_FAILED,
+                     "%s", ca_strerror (res));
       return FALSE;
     }
 

@@ -229,7 +229,7 @@ about_action (GSimpleAction *action,
                         "developers", developers,
                         "version", PACKAGE_VERSION,
                         "license-type", GTK_LICENSE_GPL_3_0,
-                        "comments", _("Short guided breaks that widen the back of your rib cage.\n\nBackbreath is not medical advice."),
+                        "comments", _("Short guided breaks that widen the back of your rib cage."),
                         "translator-credits", _("translator-credits"),
                         NULL);
   gtk_window_present (GTK_WINDOW (about));
