@@ -65,8 +65,8 @@ ensure_packages () {
   echo "Installing: ${missing[*]}" >&2
   export DEBIAN_FRONTEND=noninteractive
   # The package lists may be missing on a fresh machine, or stale.
-  if ! apt-get install -y --no-install-recommends "${missing[@]}"; then
+  if ! apt-get install -y "${missing[@]}"; then
     apt-get update
-    apt-get install -y --no-install-recommends "${missing[@]}"
+    apt-get install -y "${missing[@]}"
   fi
 }
