@@ -12,6 +12,7 @@
 #include "bb-application.h"
 #include "bb-chime.h"
 #include "bb-fake-clock.h"
+#include "bb-practice-page.h"
 #include "bb-preferences-window.h"
 #include "bb-rib-view.h"
 #include "bb-session-page.h"
@@ -25,6 +26,7 @@ typedef struct
   BbClock       *clock;
   BbChime       *chime;
   GPtrArray     *played;  /* "inhale@4000" : sound file name and ms since start */
+  gboolean       no_device;
   BbWindow      *window;
 } Fixture;
 
@@ -38,7 +40,15 @@ record_play (gpointer     backend_data,
              GError     **error)
 {
   Fixture *fixture = backend_data;
-  g_autofree char *name = path != NULL ? g_path_get_basename (path) : g_strdup (event_id);
+  g_autofree char *name = NULL;
+
+  if (fixture->no_device)
+    {
+      g_set_error (error, BB_CHIME_ERROR, BB_CHIME_ERROR_UNAVAILABLE, "no sound server");
+      return FALSE;
+    }
+
+  name = path != NULL ? g_path_get_basename (path) : g_strdup (event_id);
   gint64 now = bb_clock_get_monotonic_time (fixture->clock) - 10 * G_USEC_PER_SEC;
 
   if (g_str_has_suffix (name, ".wav"))
@@ -289,6 +299,9 @@ test_desk_break (Fixture       *fixture,
   g_assert_false (bb_rib_view_is_ticking (view));
 
   /* Desk break is the first preset and selected by default. */
+  g_assert_cmpstr (bb_practice_page_get_preset (BB_PRACTICE_PAGE (find_widget (GTK_WIDGET (fixture->window), is_type,
+                                                                              GSIZE_TO_POINTER (BB_TYPE_PRACTICE_PAGE)))),
+                   ==, "desk-break");
   click (find_button (fixture, "practice.start"));
 
   session = bb_application_get_session (fixture->app);
@@ -482,6 +495,39 @@ test_chimes_hidden (Fixture       *fixture,
 }
 
 static gboolean
+has_label (GtkWidget     *widget,
+           gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
+static void
+test_no_sound_device (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  const char *message = "Chimes can’t be heard: no sound device was found";
+  BbSession *session;
+
+  g_assert_null (find_widget (GTK_WIDGET (fixture->window), has_label, message));
+
+  /* The session goes on silently, and the window says why once. */
+  fixture->no_device = TRUE;
+  session = bb_application_begin_session (fixture->app, "desk-break");
+  iterate ();
+  g_assert_true (bb_chime_get_silent (fixture->chime));
+  g_assert_nonnull (find_widget (GTK_WIDGET (fixture->window), has_label, message));
+  advance (fixture, 30 * SEC);
+  g_assert_cmpuint (bb_session_get_breath (session), ==, 4);
+  g_assert_cmpuint (fixture->played->len, ==, 0);
+
+  /* Sound comes back by itself with the device. */
+  fixture->no_device = FALSE;
+  advance (fixture, 4 * SEC);
+  g_assert_false (bb_chime_get_silent (fixture->chime));
+  g_assert_cmpuint (fixture->played->len, ==, 1);
+}
+
+static gboolean
 is_preferences (GtkWidget     *widget,
                 gconstpointer  data)
 {
@@ -598,6 +644,7 @@ main (int   argc,
   g_test_add ("/window/reduced-motion", Fixture, NULL, fixture_setup, test_reduced_motion, fixture_teardown);
   g_test_add ("/window/narrow", Fixture, NULL, fixture_setup, test_narrow, fixture_teardown);
   g_test_add ("/window/chimes-hidden", Fixture, NULL, fixture_setup, test_chimes_hidden, fixture_teardown);
+  g_test_add ("/window/no-sound-device", Fixture, NULL, fixture_setup, test_no_sound_device, fixture_teardown);
   g_test_add ("/window/preferences", Fixture, NULL, fixture_setup, test_preferences, fixture_teardown);
   g_test_add_func ("/window/remote-start", test_remote_start);
   g_test_add ("/window/new-session-replaces", Fixture, NULL, fixture_setup, test_new_session_replaces, fixture_teardown);

@@ -79,6 +79,7 @@ enum {
   PROP_EXHALE_ENABLED,
   PROP_FINISH_ENABLED,
   PROP_REMINDER_ENABLED,
+  PROP_SILENT,
   N_PROPS
 };
 
@@ -218,6 +219,17 @@ volume_to_db (int volume)
   return 20.0 * log10 (volume / 100.0);
 }
 
+static void
+set_failing (BbChime  *self,
+             gboolean  failing)
+{
+  if (self->failing == !!failing)
+    return;
+
+  self->failing = !!failing;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SILENT]);
+}
+
 /* Cancels the previous chime under the sound's id, then plays @sound
  * unless switched off. @preview ignores the mute and per-sound switches,
  * not the volume. */
@@ -255,7 +267,7 @@ start (BbChime      *self,
                            volume_to_db (self->volume),
                            &error))
     {
-      self->failing = FALSE;
+      set_failing (self, FALSE);
       return;
     }
 
@@ -264,7 +276,7 @@ start (BbChime      *self,
   else
     g_debug ("Chime not played: %s", error != NULL ? error->message : "unknown error");
 
-  self->failing = TRUE;
+  set_failing (self, TRUE);
 }
 
 static void
@@ -402,6 +414,10 @@ bb_chime_get_property (GObject    *object,
       g_value_set_boolean (value, self->enabled[prop_id - PROP_INHALE_ENABLED]);
       break;
 
+    case PROP_SILENT:
+      g_value_set_boolean (value, self->failing);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -528,6 +544,16 @@ bb_chime_class_init (BbChimeClass *klass)
   properties[PROP_FINISH_ENABLED] =
     g_param_spec_boolean ("finish-enabled", NULL, NULL, TRUE, settable);
 
+  /**
+   * BbChime:silent:
+   *
+   * %TRUE while chimes cannot be heard: the last one failed to play, for
+   * want of a sound server or device. The next one that plays clears it.
+   */
+  properties[PROP_SILENT] =
+    g_param_spec_boolean ("silent", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   properties[PROP_REMINDER_ENABLED] =
     g_param_spec_boolean ("reminder-enabled", NULL, NULL, TRUE, settable);
 
@@ -642,6 +668,19 @@ bb_chime_set_volume (BbChime *self,
     bb_chime_cancel (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VOLUME]);
+}
+
+/**
+ * bb_chime_get_silent:
+ *
+ * Returns: %TRUE while chimes cannot be heard, see #BbChime:silent
+ */
+gboolean
+bb_chime_get_silent (BbChime *self)
+{
+  g_return_val_if_fail (BB_IS_CHIME (self), FALSE);
+
+  return self->failing;
 }
 
 gboolean

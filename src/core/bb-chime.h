@@ -93,6 +93,7 @@ int         bb_chime_get_volume        (BbChime              *self);
 void        bb_chime_set_volume        (BbChime              *self,
                                         int                   volume);
 gboolean    bb_chime_get_muted         (BbChime              *self);
+gboolean    bb_chime_get_silent        (BbChime              *self);
 void        bb_chime_set_muted         (BbChime              *self,
                                         gboolean              muted);
 gboolean    bb_chime_get_sound_enabled (BbChime              *self,

@@ -114,6 +114,21 @@ application_session_cb (BbWindow      *self,
 }
 
 static void
+chime_silent_cb (BbWindow   *self,
+                 GParamSpec *pspec,
+                 BbChime    *chime)
+{
+  AdwToast *toast;
+
+  if (!bb_chime_get_silent (chime))
+    return;
+
+  toast = adw_toast_new (_("Chimes can’t be heard: no sound device was found"));
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
 show_practice_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
@@ -153,6 +168,10 @@ bb_window_follow_application (BbWindow      *self,
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 
   bb_practice_page_set_settings (self->practice_page, self->settings);
+
+  g_signal_connect_object (bb_application_get_chime (application), "notify::silent",
+                           G_CALLBACK (chime_silent_cb), self,
+                           G_CONNECT_SWAPPED);
 
   g_signal_connect_object (application, "notify::session",
                            G_CALLBACK (application_session_cb), self,
@@ -237,14 +256,4 @@ bb_window_get_page_name (BbWindow *self)
   g_return_val_if_fail (BB_IS_WINDOW (self), NULL);
 
   return gtk_stack_get_visible_child_name (self->stack);
-}
-
-void
-bb_window_add_toast (BbWindow *self,
-                     AdwToast *toast)
-{
-  g_return_if_fail (BB_IS_WINDOW (self));
-  g_return_if_fail (ADW_IS_TOAST (toast));
-
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

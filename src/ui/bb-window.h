@@ -17,7 +17,5 @@ G_DECLARE_FINAL_TYPE (BbWindow, bb_window, BB, WINDOW, AdwApplicationWindow)
 
 BbWindow   *bb_window_new           (BbApplication *application);
 const char *bb_window_get_page_name (BbWindow      *self);
-void        bb_window_add_toast     (BbWindow      *self,
-                                     AdwToast      *toast);
 
 G_END_DECLS
