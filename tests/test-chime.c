@@ -230,6 +230,48 @@ remove_sounds_dir (char *dir)
   g_free (dir);
 }
 
+/* A fake clock, a session on it and a recording chime following it. */
+typedef struct
+{
+  BbClock   *clock;
+  BbSession *session;
+  BbChime   *chime;
+  Recorder  *rec;
+  char      *dir;  /* the sound files, or NULL for theme sounds */
+} Rig;
+
+static void
+rig_init (Rig      *rig,
+          guint     inhale_ms,
+          guint     hold_in_ms,
+          guint     exhale_ms,
+          guint     hold_out_ms,
+          guint     n_breaths,
+          gboolean  with_sounds)
+{
+  BbPattern pattern = { inhale_ms, hold_in_ms, exhale_ms, hold_out_ms };
+
+  rig->clock = bb_fake_clock_new (START_MONOTONIC, START_REAL);
+  rig->session = bb_session_new (rig->clock, &pattern, "seated", n_breaths);
+  rig->chime = recording_chime_new (&rig->rec);
+  rig->rec->clock = rig->clock;
+  rig->dir = with_sounds ? make_sounds_dir (NULL) : NULL;
+
+  if (rig->dir != NULL)
+    bb_chime_set_sounds_dir (rig->chime, rig->dir);
+  bb_chime_follow_session (rig->chime, rig->session);
+}
+
+static void
+rig_clear (Rig *rig)
+{
+  g_assert_finalize_object (rig->chime);
+  g_assert_finalize_object (rig->session);
+  g_assert_finalize_object (rig->clock);
+  if (rig->dir != NULL)
+    remove_sounds_dir (rig->dir);
+}
+
 static guint n_notify;
 
 static void
@@ -376,38 +418,28 @@ test_session (void)
     { 12500, "hold.wav" },
     { 13000, "finish.wav" },
   };
-  g_autoptr(BbPattern) pattern = bb_pattern_new (2000, 1000, 3000, 500);
-  BbClock *clock = bb_fake_clock_new (START_MONOTONIC, START_REAL);
-  BbSession *session = bb_session_new (clock, pattern, "seated", 2);
-  char *dir = make_sounds_dir (NULL);
-  Recorder *rec;
-  BbChime *chime = recording_chime_new (&rec);
+  Rig rig;
 
-  rec->clock = clock;
-  bb_chime_set_sounds_dir (chime, dir);
-  bb_chime_follow_session (chime, session);
+  rig_init (&rig, 2000, 1000, 3000, 500, 2, TRUE);
 
   /* Following plays nothing until the session starts. */
-  bb_fake_clock_advance (BB_FAKE_CLOCK (clock), 5000 * MS);
-  g_assert_cmpuint (count_plays (rec), ==, 0);
+  bb_fake_clock_advance (BB_FAKE_CLOCK (rig.clock), 5000 * MS);
+  g_assert_cmpuint (count_plays (rig.rec), ==, 0);
 
-  rec->origin = bb_clock_get_monotonic_time (clock);
-  bb_session_start (session);
-  run_to_end (BB_FAKE_CLOCK (clock), session);
-  g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_FINISHED);
+  rig.rec->origin = bb_clock_get_monotonic_time (rig.clock);
+  bb_session_start (rig.session);
+  run_to_end (BB_FAKE_CLOCK (rig.clock), rig.session);
+  g_assert_cmpint (bb_session_get_state (rig.session), ==, BB_SESSION_STATE_FINISHED);
 
-  assert_plays (rec, expected, G_N_ELEMENTS (expected));
+  assert_plays (rig.rec, expected, G_N_ELEMENTS (expected));
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
-    g_assert_true (g_str_has_prefix (nth_play (rec, i)->path, dir));
+    g_assert_true (g_str_has_prefix (nth_play (rig.rec, i)->path, rig.dir));
 
   /* Nothing more after the end. */
-  bb_fake_clock_advance (BB_FAKE_CLOCK (clock), 60000 * MS);
-  g_assert_cmpuint (count_plays (rec), ==, G_N_ELEMENTS (expected));
+  bb_fake_clock_advance (BB_FAKE_CLOCK (rig.clock), 60000 * MS);
+  g_assert_cmpuint (count_plays (rig.rec), ==, G_N_ELEMENTS (expected));
 
-  g_assert_finalize_object (chime);
-  g_assert_finalize_object (session);
-  g_assert_finalize_object (clock);
-  remove_sounds_dir (dir);
+  rig_clear (&rig);
 }
 
 static void
@@ -420,25 +452,14 @@ test_session_no_holds (void)
     { 3500, "exhale.wav" },
     { 5000, "finish.wav" },
   };
-  g_autoptr(BbPattern) pattern = bb_pattern_new (1000, 0, 1500, 0);
-  BbClock *clock = bb_fake_clock_new (START_MONOTONIC, START_REAL);
-  BbSession *session = bb_session_new (clock, pattern, NULL, 2);
-  char *dir = make_sounds_dir (NULL);
-  Recorder *rec;
-  BbChime *chime = recording_chime_new (&rec);
+  Rig rig;
 
-  rec->clock = clock;
-  bb_chime_set_sounds_dir (chime, dir);
-  bb_chime_follow_session (chime, session);
+  rig_init (&rig, 1000, 0, 1500, 0, 2, TRUE);
+  bb_session_start (rig.session);
+  run_to_end (BB_FAKE_CLOCK (rig.clock), rig.session);
+  assert_plays (rig.rec, expected, G_N_ELEMENTS (expected));
 
-  bb_session_start (session);
-  run_to_end (BB_FAKE_CLOCK (clock), session);
-  assert_plays (rec, expected, G_N_ELEMENTS (expected));
-
-  g_assert_finalize_object (chime);
-  g_assert_finalize_object (session);
-  g_assert_finalize_object (clock);
-  remove_sounds_dir (dir);
+  rig_clear (&rig);
 }
 
 static void
@@ -452,36 +473,25 @@ test_short_hold (void)
     { 2300, "hold.wav" },
     { 2800, "finish.wav" },
   };
-  g_autoptr(BbPattern) pattern = bb_pattern_new (1000, 300, 1000, 500);
-  BbClock *clock = bb_fake_clock_new (START_MONOTONIC, START_REAL);
-  BbSession *session = bb_session_new (clock, pattern, NULL, 1);
-  char *dir = make_sounds_dir (NULL);
-  Recorder *rec;
-  BbChime *chime = recording_chime_new (&rec);
   guint n_cancels = 0;
+  Rig rig;
 
-  rec->clock = clock;
-  bb_chime_set_sounds_dir (chime, dir);
-  bb_chime_follow_session (chime, session);
-
-  bb_session_start (session);
-  run_to_end (BB_FAKE_CLOCK (clock), session);
-  assert_plays (rec, expected, G_N_ELEMENTS (expected));
+  rig_init (&rig, 1000, 300, 1000, 500, 1, TRUE);
+  bb_session_start (rig.session);
+  run_to_end (BB_FAKE_CLOCK (rig.clock), rig.session);
+  assert_plays (rig.rec, expected, G_N_ELEMENTS (expected));
 
   /* The skipped hold still ends the inhale's chime. */
-  for (guint i = 0; i < rec->calls->len; i++)
+  for (guint i = 0; i < rig.rec->calls->len; i++)
     {
-      Call *call = g_ptr_array_index (rec->calls, i);
+      Call *call = g_ptr_array_index (rig.rec->calls, i);
 
       if (call->kind == CALL_CANCEL && call->time == 1000)
         n_cancels++;
     }
   g_assert_cmpuint (n_cancels, ==, 1);
 
-  g_assert_finalize_object (chime);
-  g_assert_finalize_object (session);
-  g_assert_finalize_object (clock);
-  remove_sounds_dir (dir);
+  rig_clear (&rig);
 }
 
 static void
@@ -493,55 +503,47 @@ test_mute (void)
     { 6500, "inhale.wav" },
     { 9500, "exhale.wav" },
   };
-  g_autoptr(BbPattern) pattern = bb_pattern_new (2000, 1000, 3000, 500);
-  BbClock *clock = bb_fake_clock_new (START_MONOTONIC, START_REAL);
-  BbSession *session = bb_session_new (clock, pattern, NULL, 2);
-  char *dir = make_sounds_dir (NULL);
-  Recorder *rec;
-  BbChime *chime = recording_chime_new (&rec);
+  BbPattern pattern;
+  Rig rig;
 
-  rec->clock = clock;
-  bb_chime_set_sounds_dir (chime, dir);
-  bb_chime_follow_session (chime, session);
+  rig_init (&rig, 2000, 1000, 3000, 500, 2, TRUE);
+  pattern = *bb_session_get_pattern (rig.session);
 
   /* Muted: the whole session is silent. */
-  bb_chime_set_muted (chime, TRUE);
-  bb_session_start (session);
-  run_to_end (BB_FAKE_CLOCK (clock), session);
-  g_assert_cmpuint (count_plays (rec), ==, 0);
+  bb_chime_set_muted (rig.chime, TRUE);
+  bb_session_start (rig.session);
+  run_to_end (BB_FAKE_CLOCK (rig.clock), rig.session);
+  g_assert_cmpuint (count_plays (rig.rec), ==, 0);
 
   /* Nor do direct plays sound; a preview does. */
-  bb_chime_play (chime, BB_CHIME_SOUND_INHALE);
-  bb_chime_play (chime, BB_CHIME_SOUND_REMINDER);
-  g_assert_cmpuint (count_plays (rec), ==, 0);
-  bb_chime_preview (chime, BB_CHIME_SOUND_EXHALE);
-  g_assert_cmpuint (count_plays (rec), ==, 1);
-  g_assert_cmpuint (nth_play (rec, 0)->id, ==, BB_CHIME_ID_PHASE);
-  bb_chime_follow_session (chime, NULL);
-  g_assert_finalize_object (session);
+  bb_chime_play (rig.chime, BB_CHIME_SOUND_INHALE);
+  bb_chime_play (rig.chime, BB_CHIME_SOUND_REMINDER);
+  g_assert_cmpuint (count_plays (rig.rec), ==, 0);
+  bb_chime_preview (rig.chime, BB_CHIME_SOUND_EXHALE);
+  g_assert_cmpuint (count_plays (rig.rec), ==, 1);
+  g_assert_cmpuint (nth_play (rig.rec, 0)->id, ==, BB_CHIME_ID_PHASE);
+  bb_chime_follow_session (rig.chime, NULL);
+  g_assert_finalize_object (rig.session);
 
   /* Unmuted, holds and the finish switched off. */
-  g_ptr_array_set_size (rec->calls, 0);
-  bb_chime_set_muted (chime, FALSE);
-  g_object_set (chime,
+  g_ptr_array_set_size (rig.rec->calls, 0);
+  bb_chime_set_muted (rig.chime, FALSE);
+  g_object_set (rig.chime,
                 "hold-enabled", FALSE,
                 "finish-enabled", FALSE,
                 NULL);
-  session = bb_session_new (clock, pattern, NULL, 2);
-  bb_chime_follow_session (chime, session);
-  rec->origin = bb_clock_get_monotonic_time (clock);
-  bb_session_start (session);
-  run_to_end (BB_FAKE_CLOCK (clock), session);
-  assert_plays (rec, without_hold, G_N_ELEMENTS (without_hold));
+  rig.session = bb_session_new (rig.clock, &pattern, NULL, 2);
+  bb_chime_follow_session (rig.chime, rig.session);
+  rig.rec->origin = bb_clock_get_monotonic_time (rig.clock);
+  bb_session_start (rig.session);
+  run_to_end (BB_FAKE_CLOCK (rig.clock), rig.session);
+  assert_plays (rig.rec, without_hold, G_N_ELEMENTS (without_hold));
 
   /* A preview plays a switched-off sound. */
-  bb_chime_preview (chime, BB_CHIME_SOUND_HOLD);
-  g_assert_cmpuint (count_plays (rec), ==, G_N_ELEMENTS (without_hold) + 1);
+  bb_chime_preview (rig.chime, BB_CHIME_SOUND_HOLD);
+  g_assert_cmpuint (count_plays (rig.rec), ==, G_N_ELEMENTS (without_hold) + 1);
 
-  g_assert_finalize_object (chime);
-  g_assert_finalize_object (session);
-  g_assert_finalize_object (clock);
-  remove_sounds_dir (dir);
+  rig_clear (&rig);
 }
 
 static void
@@ -584,34 +586,29 @@ test_volume (void)
 static void
 test_cancel (void)
 {
-  g_autoptr(BbPattern) pattern = bb_pattern_new (2000, 1000, 3000, 0);
-  BbClock *clock = bb_fake_clock_new (START_MONOTONIC, START_REAL);
-  BbSession *session = bb_session_new (clock, pattern, NULL, 3);
-  Recorder *rec;
-  BbChime *chime = recording_chime_new (&rec);
   guint n_phase_plays = 0;
+  Rig rig;
 
-  rec->clock = clock;
-  bb_chime_follow_session (chime, session);
-  bb_session_start (session);
+  rig_init (&rig, 2000, 1000, 3000, 0, 3, FALSE);
+  bb_session_start (rig.session);
 
   /* A reminder plays beside phase chimes: its own id, never cut by them. */
-  bb_fake_clock_advance (BB_FAKE_CLOCK (clock), 500 * MS);
-  bb_chime_play (chime, BB_CHIME_SOUND_REMINDER);
-  bb_fake_clock_advance (BB_FAKE_CLOCK (clock), 5000 * MS);
+  bb_fake_clock_advance (BB_FAKE_CLOCK (rig.clock), 500 * MS);
+  bb_chime_play (rig.chime, BB_CHIME_SOUND_REMINDER);
+  bb_fake_clock_advance (BB_FAKE_CLOCK (rig.clock), 5000 * MS);
 
   /* Every phase chime is preceded, at the same moment, by a cancel of
    * the phase id, which cuts the chime of the previous phase short. */
-  for (guint i = 0; i < rec->calls->len; i++)
+  for (guint i = 0; i < rig.rec->calls->len; i++)
     {
-      Call *call = g_ptr_array_index (rec->calls, i);
+      Call *call = g_ptr_array_index (rig.rec->calls, i);
       Call *before;
 
       if (call->kind != CALL_PLAY)
         continue;
 
       g_assert_cmpuint (i, >, 0);
-      before = g_ptr_array_index (rec->calls, i - 1);
+      before = g_ptr_array_index (rig.rec->calls, i - 1);
       g_assert_cmpint (before->kind, ==, CALL_CANCEL);
       g_assert_cmpuint (before->id, ==, call->id);
       g_assert_cmpint (before->time, ==, call->time);
@@ -623,89 +620,80 @@ test_cancel (void)
     }
   g_assert_cmpuint (n_phase_plays, ==, 3);  /* inhale, hold, exhale */
 
-  for (guint i = 0; i < rec->calls->len; i++)
+  for (guint i = 0; i < rig.rec->calls->len; i++)
     {
-      Call *call = g_ptr_array_index (rec->calls, i);
+      Call *call = g_ptr_array_index (rig.rec->calls, i);
 
       if (call->kind == CALL_CANCEL && call->id == BB_CHIME_ID_REMINDER)
         g_assert_cmpint (call->time, ==, 500);
     }
 
   /* Pausing and stopping silence the phase chime at once. */
-  g_ptr_array_set_size (rec->calls, 0);
-  bb_session_pause (session);
-  g_assert_cmpuint (rec->calls->len, ==, 1);
-  g_assert_cmpint (((Call *) g_ptr_array_index (rec->calls, 0))->kind, ==, CALL_CANCEL);
-  g_assert_cmpuint (((Call *) g_ptr_array_index (rec->calls, 0))->id, ==, BB_CHIME_ID_PHASE);
+  g_ptr_array_set_size (rig.rec->calls, 0);
+  bb_session_pause (rig.session);
+  g_assert_cmpuint (rig.rec->calls->len, ==, 1);
+  g_assert_cmpint (((Call *) g_ptr_array_index (rig.rec->calls, 0))->kind, ==, CALL_CANCEL);
+  g_assert_cmpuint (((Call *) g_ptr_array_index (rig.rec->calls, 0))->id, ==, BB_CHIME_ID_PHASE);
 
-  g_ptr_array_set_size (rec->calls, 0);
-  bb_session_resume (session);
-  g_assert_cmpuint (rec->calls->len, ==, 0);
-  bb_session_stop (session);
-  g_assert_cmpuint (rec->calls->len, ==, 1);
-  g_assert_cmpint (((Call *) g_ptr_array_index (rec->calls, 0))->kind, ==, CALL_CANCEL);
+  g_ptr_array_set_size (rig.rec->calls, 0);
+  bb_session_resume (rig.session);
+  g_assert_cmpuint (rig.rec->calls->len, ==, 0);
+  bb_session_stop (rig.session);
+  g_assert_cmpuint (rig.rec->calls->len, ==, 1);
+  g_assert_cmpint (((Call *) g_ptr_array_index (rig.rec->calls, 0))->kind, ==, CALL_CANCEL);
 
   /* bb_chime_cancel() stops both ids; muting does too. */
-  g_ptr_array_set_size (rec->calls, 0);
-  bb_chime_cancel (chime);
-  g_assert_cmpuint (rec->calls->len, ==, 2);
-  g_assert_cmpuint (((Call *) g_ptr_array_index (rec->calls, 0))->id, ==, BB_CHIME_ID_PHASE);
-  g_assert_cmpuint (((Call *) g_ptr_array_index (rec->calls, 1))->id, ==, BB_CHIME_ID_REMINDER);
+  g_ptr_array_set_size (rig.rec->calls, 0);
+  bb_chime_cancel (rig.chime);
+  g_assert_cmpuint (rig.rec->calls->len, ==, 2);
+  g_assert_cmpuint (((Call *) g_ptr_array_index (rig.rec->calls, 0))->id, ==, BB_CHIME_ID_PHASE);
+  g_assert_cmpuint (((Call *) g_ptr_array_index (rig.rec->calls, 1))->id, ==, BB_CHIME_ID_REMINDER);
 
-  g_ptr_array_set_size (rec->calls, 0);
-  bb_chime_set_muted (chime, TRUE);
-  g_assert_cmpuint (rec->calls->len, ==, 2);
+  g_ptr_array_set_size (rig.rec->calls, 0);
+  bb_chime_set_muted (rig.chime, TRUE);
+  g_assert_cmpuint (rig.rec->calls->len, ==, 2);
 
-  g_assert_finalize_object (chime);
-  g_assert_finalize_object (session);
-  g_assert_finalize_object (clock);
+  rig_clear (&rig);
 }
 
 static void
 test_late (void)
 {
-  g_autoptr(BbPattern) pattern = bb_pattern_new (4000, 0, 4000, 0);
-  BbClock *clock = bb_fake_clock_new (START_MONOTONIC, START_REAL);
-  BbSession *session = bb_session_new (clock, pattern, NULL, 3);
-  Recorder *rec;
-  BbChime *chime = recording_chime_new (&rec);
   Call *call;
+  Rig rig;
 
-  rec->clock = clock;
-  bb_chime_follow_session (chime, session);
-  bb_session_start (session);
-  g_assert_cmpuint (count_plays (rec), ==, 1);
+  rig_init (&rig, 4000, 0, 4000, 0, 3, FALSE);
+  bb_session_start (rig.session);
+  g_assert_cmpuint (count_plays (rig.rec), ==, 1);
 
   /* The main loop was blocked; the exhale is announced 1.5 s late, less
    * than half of it gone: it still chimes, late. */
-  bb_fake_clock_jump (BB_FAKE_CLOCK (clock), 5500 * MS);
-  bb_fake_clock_dispatch (BB_FAKE_CLOCK (clock));
-  g_assert_cmpuint (count_plays (rec), ==, 2);
-  call = nth_play (rec, 1);
+  bb_fake_clock_jump (BB_FAKE_CLOCK (rig.clock), 5500 * MS);
+  bb_fake_clock_dispatch (BB_FAKE_CLOCK (rig.clock));
+  g_assert_cmpuint (count_plays (rig.rec), ==, 2);
+  call = nth_play (rig.rec, 1);
   g_assert_cmpstr (call->event_id, ==, "bell");
   g_assert_cmpint (call->time, ==, 5500);
 
   /* Blocked past the next inhale and most of the exhale after it: the
    * session announces both, neither chimes, and the exhale's chime still
    * playing is stopped. */
-  g_ptr_array_set_size (rec->calls, 0);
-  bb_fake_clock_jump (BB_FAKE_CLOCK (clock), (15000 - 5500) * MS);
-  bb_fake_clock_dispatch (BB_FAKE_CLOCK (clock));
-  g_assert_cmpuint (bb_session_get_breath (session), ==, 2);
-  g_assert_cmpint (bb_session_get_phase (session), ==, BB_PHASE_EXHALE);
-  g_assert_cmpuint (count_plays (rec), ==, 0);
-  g_assert_cmpuint (rec->calls->len, >=, 1);
+  g_ptr_array_set_size (rig.rec->calls, 0);
+  bb_fake_clock_jump (BB_FAKE_CLOCK (rig.clock), (15000 - 5500) * MS);
+  bb_fake_clock_dispatch (BB_FAKE_CLOCK (rig.clock));
+  g_assert_cmpuint (bb_session_get_breath (rig.session), ==, 2);
+  g_assert_cmpint (bb_session_get_phase (rig.session), ==, BB_PHASE_EXHALE);
+  g_assert_cmpuint (count_plays (rig.rec), ==, 0);
+  g_assert_cmpuint (rig.rec->calls->len, >=, 1);
 
   /* The finish always chimes, however late. */
-  bb_fake_clock_jump (BB_FAKE_CLOCK (clock), 30000 * MS);
-  bb_fake_clock_dispatch (BB_FAKE_CLOCK (clock));
-  g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_FINISHED);
-  g_assert_cmpuint (count_plays (rec), ==, 1);
-  g_assert_cmpstr (nth_play (rec, 0)->event_id, ==, "complete");
+  bb_fake_clock_jump (BB_FAKE_CLOCK (rig.clock), 30000 * MS);
+  bb_fake_clock_dispatch (BB_FAKE_CLOCK (rig.clock));
+  g_assert_cmpint (bb_session_get_state (rig.session), ==, BB_SESSION_STATE_FINISHED);
+  g_assert_cmpuint (count_plays (rig.rec), ==, 1);
+  g_assert_cmpstr (nth_play (rig.rec, 0)->event_id, ==, "complete");
 
-  g_assert_finalize_object (chime);
-  g_assert_finalize_object (session);
-  g_assert_finalize_object (clock);
+  rig_clear (&rig);
 }
 
 static void
@@ -771,47 +759,42 @@ count_messages_cb (const char     *log_domain,
 static void
 test_no_device (void)
 {
-  g_autoptr(BbPattern) pattern = bb_pattern_new (1000, 500, 1000, 500);
-  BbClock *clock = bb_fake_clock_new (START_MONOTONIC, START_REAL);
-  BbSession *session = bb_session_new (clock, pattern, NULL, 3);
-  Recorder *rec;
-  BbChime *chime = recording_chime_new (&rec);
   guint handler;
+  Rig rig;
+
+  rig_init (&rig, 1000, 500, 1000, 500, 3, FALSE);
 
   /* The log handler sees messages before the test harness's default one,
    * and warnings would abort under G_DEBUG=fatal-warnings anyway. */
   handler = g_log_set_handler ("Backbreath", G_LOG_LEVEL_MASK, count_messages_cb, NULL);
   n_messages = 0;
 
-  rec->clock = clock;
-  rec->fail = TRUE;
-  bb_chime_follow_session (chime, session);
-  bb_session_start (session);
-  run_to_end (BB_FAKE_CLOCK (clock), session);
+    rig.rec->fail = TRUE;
+  bb_chime_follow_session (rig.chime, rig.session);
+  bb_session_start (rig.session);
+  run_to_end (BB_FAKE_CLOCK (rig.clock), rig.session);
 
   /* The whole session ran; every chime was attempted, one was logged. */
-  g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_FINISHED);
-  g_assert_cmpuint (rec->n_attempts, ==, 3 * 4 + 1);
-  g_assert_cmpuint (count_plays (rec), ==, 0);
+  g_assert_cmpint (bb_session_get_state (rig.session), ==, BB_SESSION_STATE_FINISHED);
+  g_assert_cmpuint (rig.rec->n_attempts, ==, 3 * 4 + 1);
+  g_assert_cmpuint (count_plays (rig.rec), ==, 0);
   g_assert_cmpuint (n_messages, ==, 1);
 
   /* The server comes back: chimes sound again, with nothing logged. */
-  rec->fail = FALSE;
-  bb_chime_play (chime, BB_CHIME_SOUND_REMINDER);
-  g_assert_cmpuint (count_plays (rec), ==, 1);
+  rig.rec->fail = FALSE;
+  bb_chime_play (rig.chime, BB_CHIME_SOUND_REMINDER);
+  g_assert_cmpuint (count_plays (rig.rec), ==, 1);
   g_assert_cmpuint (n_messages, ==, 1);
 
   /* A new outage is worth one new message. */
-  rec->fail = TRUE;
-  bb_chime_play (chime, BB_CHIME_SOUND_INHALE);
-  bb_chime_play (chime, BB_CHIME_SOUND_EXHALE);
+  rig.rec->fail = TRUE;
+  bb_chime_play (rig.chime, BB_CHIME_SOUND_INHALE);
+  bb_chime_play (rig.chime, BB_CHIME_SOUND_EXHALE);
   g_assert_cmpuint (n_messages, ==, 2);
 
   g_log_remove_handler ("Backbreath", handler);
 
-  g_assert_finalize_object (chime);
-  g_assert_finalize_object (session);
-  g_assert_finalize_object (clock);
+  rig_clear (&rig);
 }
 
 static void
