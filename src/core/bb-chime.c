@@ -544,6 +544,9 @@ bb_chime_class_init (BbChimeClass *klass)
   properties[PROP_FINISH_ENABLED] =
     g_param_spec_boolean ("finish-enabled", NULL, NULL, TRUE, settable);
 
+  properties[PROP_REMINDER_ENABLED] =
+    g_param_spec_boolean ("reminder-enabled", NULL, NULL, TRUE, settable);
+
   /**
    * BbChime:silent:
    *
@@ -553,9 +556,6 @@ bb_chime_class_init (BbChimeClass *klass)
   properties[PROP_SILENT] =
     g_param_spec_boolean ("silent", NULL, NULL, FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_REMINDER_ENABLED] =
-    g_param_spec_boolean ("reminder-enabled", NULL, NULL, TRUE, settable);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

@@ -95,6 +95,7 @@ application_session_cb (BbWindow      *self,
                         BbApplication *application)
 {
   BbSession *session = bb_application_get_session (application);
+  const BbPosition *position;
 
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
@@ -105,8 +106,9 @@ application_session_cb (BbWindow      *self,
   if (session == NULL)
     return;
 
+  position = bb_catalog_lookup_position (bb_session_get_position (session));
   adw_window_title_set_subtitle (self->window_title,
-                                 bb_catalog_gettext (bb_catalog_lookup_position (bb_session_get_position (session))->name));
+                                 position != NULL ? bb_catalog_gettext (position->name) : NULL);
   g_signal_connect_object (session, "notify::state",
                            G_CALLBACK (session_state_cb), self,
                            G_CONNECT_SWAPPED);
