@@ -36,6 +36,7 @@ struct _BbSessionPage
   GtkLabel       *time_left_label;
   GtkButton      *pause_button;
   GtkButton      *stop_button;
+  GtkWidget      *silent_notice;
 
   /* Owned */
   BbSession      *session;
@@ -285,6 +286,7 @@ bb_session_page_class_init (BbSessionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BbSessionPage, time_left_label);
   gtk_widget_class_bind_template_child (widget_class, BbSessionPage, pause_button);
   gtk_widget_class_bind_template_child (widget_class, BbSessionPage, stop_button);
+  gtk_widget_class_bind_template_child (widget_class, BbSessionPage, silent_notice);
 
   gtk_widget_class_install_action (widget_class, "session.toggle-pause", NULL, toggle_pause_action);
   gtk_widget_class_install_action (widget_class, "session.stop", NULL, stop_action);
@@ -311,6 +313,23 @@ bb_session_page_get_session (BbSessionPage *self)
   g_return_val_if_fail (BB_IS_SESSION_PAGE (self), NULL);
 
   return self->session;
+}
+
+/**
+ * bb_session_page_show_silent_notice:
+ * @show: whether chimes cannot be heard
+ *
+ * Shows or hides a quiet line saying that chimes cannot be heard. It sits
+ * above the drawing, where it covers nothing, and stays as long as the
+ * cause does.
+ */
+void
+bb_session_page_show_silent_notice (BbSessionPage *self,
+                                    gboolean       show)
+{
+  g_return_if_fail (BB_IS_SESSION_PAGE (self));
+
+  gtk_widget_set_visible (self->silent_notice, show);
 }
 
 GtkWidget *

@@ -19,5 +19,7 @@ BbSession *bb_session_page_get_session (BbSessionPage *self);
 void       bb_session_page_set_session (BbSessionPage *self,
                                         BbSession     *session);
 GtkWidget *bb_session_page_get_rib_view (BbSessionPage *self);
+void       bb_session_page_show_silent_notice (BbSessionPage *self,
+                                               gboolean       show);
 
 G_END_DECLS

@@ -18,7 +18,6 @@ struct _BbWindow
   AdwApplicationWindow  parent_instance;
 
   /* Template children */
-  AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
   GtkStack             *stack;
   BbPracticePage       *practice_page;
@@ -120,14 +119,7 @@ chime_silent_cb (BbWindow   *self,
                  GParamSpec *pspec,
                  BbChime    *chime)
 {
-  AdwToast *toast;
-
-  if (!bb_chime_get_silent (chime))
-    return;
-
-  toast = adw_toast_new (_("Chimes can’t be heard: no sound device was found"));
-  adw_toast_set_timeout (toast, 8);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  bb_session_page_show_silent_notice (self->session_page, bb_chime_get_silent (chime));
 }
 
 static void
@@ -210,7 +202,6 @@ bb_window_class_init (BbWindowClass *klass)
   g_type_ensure (BB_TYPE_SESSION_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, APPLICATION_PATH "bb-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, BbWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, practice_page);
