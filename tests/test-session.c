@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "bb-enums.h"
 #include "bb-fake-clock.h"
 #include "bb-session.h"
@@ -155,15 +157,19 @@ test_sequence_plain (void)
   g_assert_cmpint (bb_session_get_start_real_time (f.session), ==, 1700000000 * SEC);
   assert_event (&f, 0, BB_PHASE_INHALE, 1, 0);
 
-  /* Step from boundary to boundary: one timeout waits for the next. */
+  /* One timeout at a time, at the next whole second on show; the last
+   * second of a phase ends at its boundary. */
   for (guint i = 0; i < G_N_ELEMENTS (boundaries); i++)
     {
-      gint64 now = bb_clock_get_monotonic_time (f.clock) - f.start;
+      gint64 now;
 
-      assert_one_pending_at (&f, boundaries[i]);
-      bb_fake_clock_advance (fake (&f), boundaries[i] - now - 1);
-      g_assert_cmpuint (f.events->len, ==, i + 1);
-      bb_fake_clock_advance (fake (&f), 1);
+      while ((now = bb_clock_get_monotonic_time (f.clock) - f.start) < boundaries[i])
+        {
+          assert_one_pending_at (&f, now + SEC);
+          bb_fake_clock_advance (fake (&f), SEC - 1);
+          g_assert_cmpuint (f.events->len, ==, i + 1);
+          bb_fake_clock_advance (fake (&f), 1);
+        }
     }
 
   assert_event (&f, 1, BB_PHASE_EXHALE, 1, 4 * SEC);
@@ -518,6 +524,175 @@ test_stop_from_handler (void)
 }
 
 static void
+count_change_cb (BbSession  *session,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+/* The whole seconds on show follow the clock exactly, change only when
+ * their value does, and need no timeout besides the session's one. */
+static void
+check_seconds (const BbPattern *pattern,
+               guint            n_breaths)
+{
+  Fixture f = { 0 };
+  guint n_countdown = 0;
+  guint n_seconds_left = 0;
+  guint changes_countdown = 0;
+  guint changes_seconds_left = 0;
+  guint last_countdown;
+  guint last_seconds_left;
+
+  fixture_init (&f, pattern, n_breaths);
+  g_signal_connect (f.session, "notify::countdown", G_CALLBACK (count_change_cb), &n_countdown);
+  g_signal_connect (f.session, "notify::seconds-left", G_CALLBACK (count_change_cb), &n_seconds_left);
+  g_assert_cmpuint (bb_session_get_countdown (f.session), ==, 0);
+  g_assert_cmpuint (bb_session_get_seconds_left (f.session), ==, 0);
+
+  bb_session_start (f.session);
+  last_countdown = bb_session_get_countdown (f.session);
+  last_seconds_left = bb_session_get_seconds_left (f.session);
+  g_assert_cmpuint (n_countdown, ==, 1);
+  g_assert_cmpuint (n_seconds_left, ==, 1);
+
+  while (bb_session_get_state (f.session) == BB_SESSION_STATE_RUNNING)
+    {
+      guint countdown;
+      guint seconds_left;
+
+      g_assert_cmpuint (bb_fake_clock_get_n_pending (fake (&f)), ==, 1);
+      bb_fake_clock_advance (fake (&f), 10 * MS);
+
+      countdown = bb_session_get_countdown (f.session);
+      seconds_left = bb_session_get_seconds_left (f.session);
+
+      if (bb_session_get_state (f.session) == BB_SESSION_STATE_RUNNING)
+        {
+          g_assert_cmpuint (countdown, ==, (bb_session_get_phase_remaining (f.session) + SEC - 1) / SEC);
+          g_assert_cmpuint (seconds_left, ==, (bb_session_get_remaining (f.session) + SEC - 1) / SEC);
+        }
+
+      changes_countdown += countdown != last_countdown;
+      changes_seconds_left += seconds_left != last_seconds_left;
+      last_countdown = countdown;
+      last_seconds_left = seconds_left;
+    }
+
+  g_assert_cmpuint (bb_session_get_countdown (f.session), ==, 0);
+  g_assert_cmpuint (bb_session_get_seconds_left (f.session), ==, 0);
+  g_assert_cmpuint (bb_fake_clock_get_n_pending (fake (&f)), ==, 0);
+  g_assert_cmpuint (n_countdown, ==, 1 + changes_countdown);
+  g_assert_cmpuint (n_seconds_left, ==, 1 + changes_seconds_left);
+  /* Every second of the session, and nothing more. */
+  g_assert_cmpuint (changes_seconds_left, ==, bb_session_get_duration (f.session) / SEC);
+
+  fixture_clear (&f);
+}
+
+static void
+test_seconds (void)
+{
+  BbPattern whole = { 4000, 0, 6000, 0 };
+  BbPattern holds = { 2000, 1000, 3000, 1000 };
+  BbPattern halves = { 2500, 0, 3500, 0 };
+  Fixture f = { 0 };
+
+  check_seconds (&whole, 2);
+  check_seconds (&holds, 2);
+  check_seconds (&halves, 2);
+
+  /* 4 s in, 6 s out: the countdown shows 4 3 2 1 6 5 4 3 2 1 and the
+   * time left 20 19 … 1, each value once. */
+  fixture_init (&f, &whole, 2);
+  bb_session_start (f.session);
+  g_assert_cmpuint (bb_session_get_countdown (f.session), ==, 4);
+  g_assert_cmpuint (bb_session_get_seconds_left (f.session), ==, 20);
+  bb_fake_clock_advance (fake (&f), 3 * SEC);
+  g_assert_cmpuint (bb_session_get_countdown (f.session), ==, 1);
+  bb_fake_clock_advance (fake (&f), 1 * SEC);
+  g_assert_cmpuint (bb_session_get_countdown (f.session), ==, 6);
+  g_assert_cmpuint (bb_session_get_seconds_left (f.session), ==, 16);
+
+  /* Paused, nothing is pending and nothing changes. */
+  bb_fake_clock_advance (fake (&f), 500 * MS);
+  bb_session_pause (f.session);
+  g_assert_cmpuint (bb_fake_clock_get_n_pending (fake (&f)), ==, 0);
+  bb_fake_clock_advance (fake (&f), 30 * SEC);
+  g_assert_cmpuint (bb_session_get_countdown (f.session), ==, 6);
+  g_assert_cmpuint (bb_session_get_seconds_left (f.session), ==, 16);
+  bb_session_resume (f.session);
+  assert_one_pending_at (&f, 35 * SEC);
+  bb_fake_clock_advance (fake (&f), 500 * MS);
+  g_assert_cmpuint (bb_session_get_countdown (f.session), ==, 5);
+  g_assert_cmpuint (bb_session_get_seconds_left (f.session), ==, 15);
+
+  bb_session_stop (f.session);
+  g_assert_cmpuint (bb_session_get_countdown (f.session), ==, 0);
+  g_assert_cmpuint (bb_session_get_seconds_left (f.session), ==, 0);
+  fixture_clear (&f);
+}
+
+static void
+log_signal_cb (BbSession *session,
+               BbPhase    phase,
+               guint      breath,
+               GString   *log)
+{
+  g_string_append (log, "phase-changed ");
+}
+
+static void
+log_finished_cb (BbSession *session,
+                 GString   *log)
+{
+  g_string_append (log, "finished ");
+}
+
+static void
+log_notify_cb (BbSession  *session,
+               GParamSpec *pspec,
+               GString    *log)
+{
+  if (g_str_equal (pspec->name, "phase") || g_str_equal (pspec->name, "state"))
+    g_string_append_printf (log, "notify::%s ", pspec->name);
+}
+
+/* Followers of the signals (the chime) hear of a change before
+ * followers of the properties (the pages): the finish chime is asked
+ * for before the end screen is built. */
+static void
+test_notify_order (void)
+{
+  BbPattern pattern = { 1000, 0, 1000, 0 };
+  g_autoptr(GString) log = g_string_new (NULL);
+  Fixture f = { 0 };
+
+  fixture_init (&f, &pattern, 1);
+  g_signal_connect (f.session, "phase-changed", G_CALLBACK (log_signal_cb), log);
+  g_signal_connect (f.session, "finished", G_CALLBACK (log_finished_cb), log);
+  g_signal_connect (f.session, "notify", G_CALLBACK (log_notify_cb), log);
+
+  bb_session_start (f.session);
+  g_assert_true (g_str_has_prefix (log->str, "phase-changed notify::"));
+  g_assert_nonnull (strstr (log->str, "notify::state"));
+  g_assert_nonnull (strstr (log->str, "notify::phase"));
+
+  g_string_truncate (log, 0);
+  bb_fake_clock_advance (fake (&f), 1 * SEC);
+  g_assert_cmpstr (log->str, ==, "phase-changed notify::phase ");
+
+  g_string_truncate (log, 0);
+  bb_fake_clock_advance (fake (&f), 1 * SEC);
+  g_assert_true (g_str_has_prefix (log->str, "finished notify::"));
+  g_assert_nonnull (strstr (log->str, "notify::state"));
+  g_assert_nonnull (strstr (log->str, "notify::phase"));
+
+  fixture_clear (&f);
+}
+
+static void
 test_breaths_for_duration (void)
 {
   BbPattern desk = { 4000, 0, 6000, 0 };
@@ -557,6 +732,8 @@ main (int   argc,
   g_test_add_func ("/session/no-drift", test_no_drift);
   g_test_add_func ("/session/notify-once", test_notify_once);
   g_test_add_func ("/session/expansion", test_expansion);
+  g_test_add_func ("/session/seconds", test_seconds);
+  g_test_add_func ("/session/notify-order", test_notify_order);
   g_test_add_func ("/session/breaths-for-duration", test_breaths_for_duration);
   g_test_add_func ("/session/enums", test_enums);
 

@@ -44,6 +44,10 @@ struct _BbSession
   gint64          phase_start;
   gint64          phase_end;
 
+  /* What the whole-second properties last announced. */
+  guint           countdown;
+  guint           seconds_left;
+
   guint           timeout_id;
 };
 
@@ -58,6 +62,8 @@ enum {
   PROP_STATE,
   PROP_PHASE,
   PROP_BREATH,
+  PROP_COUNTDOWN,
+  PROP_SECONDS_LEFT,
   N_PROPS
 };
 
@@ -70,7 +76,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static void schedule_boundary (BbSession *self);
+static void schedule_wakeup (BbSession *self);
 
 static gint64
 phase_us (BbSession *self,
@@ -120,6 +126,12 @@ locate (BbSession *self,
     }
 
   g_assert_not_reached ();
+}
+
+static guint
+ceil_seconds (gint64 us)
+{
+  return us > 0 ? (guint) ((us + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC) : 0;
 }
 
 static gint64
@@ -184,7 +196,39 @@ cancel_timeout (BbSession *self)
     }
 }
 
-/* Enters the phase that begins at @boundary and announces it. */
+/* The whole seconds on show: the phase's countdown and the time left,
+ * both rounded up so "1" shows until the very end and "0" never shows
+ * while time is left. */
+static void
+update_seconds (BbSession *self,
+                gint64     elapsed)
+{
+  guint countdown = 0;
+  guint seconds_left = 0;
+
+  if (self->phase != BB_PHASE_NONE)
+    countdown = MAX (1, ceil_seconds (self->phase_end - elapsed));
+
+  if (self->state == BB_SESSION_STATE_RUNNING || self->state == BB_SESSION_STATE_PAUSED)
+    seconds_left = ceil_seconds (bb_session_get_duration (self) - elapsed);
+
+  if (self->countdown != countdown)
+    {
+      self->countdown = countdown;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTDOWN]);
+    }
+
+  if (self->seconds_left != seconds_left)
+    {
+      self->seconds_left = seconds_left;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECONDS_LEFT]);
+    }
+}
+
+/* Enters the phase that begins at @boundary and announces it. Property
+ * notifications wait until the signal has run, so what follows the
+ * signal (a chime) is asked for before what follows the properties (the
+ * labels and pages). */
 static void
 enter_phase_at (BbSession *self,
                 gint64     boundary)
@@ -195,18 +239,28 @@ enter_phase_at (BbSession *self,
   phase = locate (self, boundary, &breath, &self->phase_start, &self->phase_end);
   g_assert (phase != BB_PHASE_NONE);
 
+  g_object_freeze_notify (G_OBJECT (self));
   set_phase (self, phase, breath);
+  update_seconds (self, boundary);
   g_signal_emit (self, signals[PHASE_CHANGED], 0, phase, breath);
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
+/* As enter_phase_at(): #BbSession::finished runs before the notifications
+ * of the new state, so the finish chime is asked for before the end
+ * screen is built. */
 static void
 finish (BbSession *self)
 {
   self->end_elapsed = bb_session_get_duration (self);
   cancel_timeout (self);
+
+  g_object_freeze_notify (G_OBJECT (self));
   set_phase (self, BB_PHASE_NONE, self->breath);
   set_state (self, BB_SESSION_STATE_FINISHED);
+  update_seconds (self, self->end_elapsed);
   g_signal_emit (self, signals[FINISHED], 0);
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 /* Walks every boundary up to @elapsed. Handlers may pause or stop the
@@ -226,28 +280,53 @@ catch_up (BbSession *self,
     }
 }
 
-static void
-boundary_cb (BbClock  *clock,
-             gpointer  user_data)
+/* The next position after @elapsed where a whole second on show changes:
+ * @end minus a whole number of seconds. */
+static gint64
+next_second (gint64 elapsed,
+             gint64 end)
 {
-  BbSession *self = user_data;
-  gint64 now = bb_clock_get_monotonic_time (clock);
+  gint64 left = end - elapsed;
+  gint64 part = left % G_USEC_PER_SEC;
 
-  self->timeout_id = 0;
-
-  catch_up (self, elapsed_at (self, now));
-
-  if (self->state == BB_SESSION_STATE_RUNNING && self->timeout_id == 0)
-    schedule_boundary (self);
+  return elapsed + (part > 0 ? part : G_USEC_PER_SEC);
 }
 
 static void
-schedule_boundary (BbSession *self)
+wakeup_cb (BbClock  *clock,
+           gpointer  user_data)
 {
-  gint64 deadline = self->start_time + self->paused_total + self->phase_end;
+  BbSession *self = user_data;
+  g_autoptr(BbSession) hold = g_object_ref (self);
+  gint64 elapsed = elapsed_at (self, bb_clock_get_monotonic_time (clock));
+
+  self->timeout_id = 0;
+
+  catch_up (self, elapsed);
+
+  if (self->state == BB_SESSION_STATE_RUNNING)
+    update_seconds (self, elapsed);
+
+  if (self->state == BB_SESSION_STATE_RUNNING && self->timeout_id == 0)
+    schedule_wakeup (self);
+}
+
+/* The session's one timeout: at the next phase boundary, or earlier at
+ * the next moment a whole second on show changes. */
+static void
+schedule_wakeup (BbSession *self)
+{
+  gint64 elapsed = elapsed_at (self, bb_clock_get_monotonic_time (self->clock));
+  gint64 next;
+
+  /* A boundary is itself a moment the countdown changes. */
+  next = MIN (next_second (elapsed, self->phase_end),
+              next_second (elapsed, bb_session_get_duration (self)));
 
   cancel_timeout (self);
-  self->timeout_id = bb_clock_add_timeout_at (self->clock, deadline, boundary_cb, self, NULL);
+  self->timeout_id = bb_clock_add_timeout_at (self->clock,
+                                              self->start_time + self->paused_total + next,
+                                              wakeup_cb, self, NULL);
 }
 
 static void
@@ -328,6 +407,14 @@ bb_session_get_property (GObject    *object,
 
     case PROP_BREATH:
       g_value_set_uint (value, self->breath);
+      break;
+
+    case PROP_COUNTDOWN:
+      g_value_set_uint (value, self->countdown);
+      break;
+
+    case PROP_SECONDS_LEFT:
+      g_value_set_uint (value, self->seconds_left);
       break;
 
     default:
@@ -425,6 +512,29 @@ bb_session_class_init (BbSessionClass *klass)
   properties[PROP_BREATH] =
     g_param_spec_uint ("breath", NULL, NULL,
                        0, BB_SESSION_MAX_BREATHS, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * BbSession:countdown:
+   *
+   * Whole seconds left in the current phase, rounded up: at least 1 while
+   * a phase is under way, 0 when there is none. Changes once a second and
+   * at every boundary, announced by the session's one timeout.
+   */
+  properties[PROP_COUNTDOWN] =
+    g_param_spec_uint ("countdown", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * BbSession:seconds-left:
+   *
+   * Whole seconds of active time left, rounded up; 0 before the start and
+   * once ended. Changes once a second while running.
+   */
+  properties[PROP_SECONDS_LEFT] =
+    g_param_spec_uint ("seconds-left", NULL, NULL,
+                       0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -569,6 +679,32 @@ bb_session_get_breath (BbSession *self)
   g_return_val_if_fail (BB_IS_SESSION (self), 0);
 
   return self->breath;
+}
+
+/**
+ * bb_session_get_countdown:
+ *
+ * Returns: whole seconds left in the phase, see #BbSession:countdown
+ */
+guint
+bb_session_get_countdown (BbSession *self)
+{
+  g_return_val_if_fail (BB_IS_SESSION (self), 0);
+
+  return self->countdown;
+}
+
+/**
+ * bb_session_get_seconds_left:
+ *
+ * Returns: whole seconds of active time left, see #BbSession:seconds-left
+ */
+guint
+bb_session_get_seconds_left (BbSession *self)
+{
+  g_return_val_if_fail (BB_IS_SESSION (self), 0);
+
+  return self->seconds_left;
 }
 
 /**
@@ -757,11 +893,13 @@ bb_session_start (BbSession *self)
   self->start_real_time = bb_clock_get_real_time (self->clock);
   self->paused_total = 0;
 
+  g_object_freeze_notify (G_OBJECT (self));
   set_state (self, BB_SESSION_STATE_RUNNING);
   enter_phase_at (self, 0);
+  g_object_thaw_notify (G_OBJECT (self));
 
   if (self->state == BB_SESSION_STATE_RUNNING)
-    schedule_boundary (self);
+    schedule_wakeup (self);
 
   g_object_unref (self);
 }
@@ -809,7 +947,7 @@ bb_session_resume (BbSession *self)
   self->paused_total += bb_clock_get_monotonic_time (self->clock) - self->paused_at;
   self->paused_at = 0;
   set_state (self, BB_SESSION_STATE_RUNNING);
-  schedule_boundary (self);
+  schedule_wakeup (self);
 }
 
 /**
@@ -831,6 +969,10 @@ bb_session_stop (BbSession *self)
   now = bb_clock_get_monotonic_time (self->clock);
   self->end_elapsed = elapsed_at (self, now);
   cancel_timeout (self);
+
+  g_object_freeze_notify (G_OBJECT (self));
   set_phase (self, BB_PHASE_NONE, self->breath);
   set_state (self, BB_SESSION_STATE_STOPPED);
+  update_seconds (self, self->end_elapsed);
+  g_object_thaw_notify (G_OBJECT (self));
 }

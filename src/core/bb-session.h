@@ -49,6 +49,8 @@ guint            bb_session_get_n_breaths        (BbSession       *self);
 BbSessionState   bb_session_get_state            (BbSession       *self);
 BbPhase          bb_session_get_phase            (BbSession       *self);
 guint            bb_session_get_breath           (BbSession       *self);
+guint            bb_session_get_countdown        (BbSession       *self);
+guint            bb_session_get_seconds_left     (BbSession       *self);
 
 gint64           bb_session_get_duration         (BbSession       *self);
 gint64           bb_session_get_elapsed          (BbSession       *self);
