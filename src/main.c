@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 
 #include "bb-application.h"
 
@@ -15,6 +16,9 @@ main (int   argc,
 {
   g_autoptr(BbApplication) app = NULL;
 
+  /* Before anything prints: messages about the command line are
+   * translated and keep their quotation marks. */
+  setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);

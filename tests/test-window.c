@@ -15,8 +15,8 @@
 #include "bb-practice-page.h"
 #include "bb-preferences-window.h"
 #include "bb-rib-view.h"
-#include "bb-session-page.h"
-#include "bb-window.h"
+#include "bb-session-page-private.h"
+#include "bb-window-private.h"
 
 #define SEC G_GINT64_CONSTANT (1000000)
 
@@ -286,6 +286,33 @@ label_text (BbSessionPage *page,
   return gtk_label_get_label (GTK_LABEL (label));
 }
 
+static gboolean
+has_target (GtkWidget     *widget,
+            gconstpointer  preset)
+{
+  GVariant *target;
+
+  if (!GTK_IS_CHECK_BUTTON (widget))
+    return FALSE;
+
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+
+  return target != NULL && g_str_equal (g_variant_get_string (target, NULL), preset);
+}
+
+/* The radio button of @preset in the list of sessions. */
+static GtkWidget *
+find_preset_check (Fixture    *fixture,
+                   const char *preset)
+{
+  GtkWidget *check = find_widget (GTK_WIDGET (fixture->window), has_target, preset);
+
+  g_assert_nonnull (check);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (check)), ==, "app.last-preset");
+
+  return check;
+}
+
 static void
 test_desk_break (Fixture       *fixture,
                  gconstpointer  data)
@@ -298,10 +325,9 @@ test_desk_break (Fixture       *fixture,
   g_assert_cmpstr (bb_window_get_page_name (fixture->window), ==, "practice");
   g_assert_false (bb_rib_view_is_ticking (view));
 
-  /* Desk break is the first preset and selected by default. */
-  g_assert_cmpstr (bb_practice_page_get_preset (BB_PRACTICE_PAGE (find_widget (GTK_WIDGET (fixture->window), is_type,
-                                                                              GSIZE_TO_POINTER (BB_TYPE_PRACTICE_PAGE)))),
-                   ==, "desk-break");
+  /* Desk break is selected by default, from the settings. */
+  g_assert_cmpstr (g_settings_get_string (bb_application_get_settings (fixture->app), "last-preset"), ==, "desk-break");
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (find_preset_check (fixture, "desk-break"))));
   click (find_button (fixture, "practice.start"));
 
   session = bb_application_get_session (fixture->app);

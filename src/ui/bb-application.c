@@ -124,6 +124,33 @@ chain_up:
   return G_APPLICATION_CLASS (bb_application_parent_class)->local_command_line (application, arguments, exit_status);
 }
 
+/* A running instance that quits while this process registers leaves the
+ * call without a reply. Once it is gone this process can be the running
+ * instance itself, so registering is tried once more. */
+static gboolean
+register_once_more (GApplication  *application,
+                    GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (g_application_register (application, NULL, &local_error))
+    return TRUE;
+
+  if (!g_error_matches (local_error, G_DBUS_ERROR, G_DBUS_ERROR_NO_REPLY) &&
+      !g_error_matches (local_error, G_DBUS_ERROR, G_DBUS_ERROR_SERVICE_UNKNOWN) &&
+      !g_error_matches (local_error, G_DBUS_ERROR, G_DBUS_ERROR_NAME_HAS_NO_OWNER) &&
+      !g_error_matches (local_error, G_DBUS_ERROR, G_DBUS_ERROR_UNKNOWN_METHOD) &&
+      !g_error_matches (local_error, G_DBUS_ERROR, G_DBUS_ERROR_UNKNOWN_OBJECT))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  g_debug ("Registering again: %s", local_error->message);
+
+  return g_application_register (application, NULL, error);
+}
+
 static int
 bb_application_handle_local_options (GApplication *application,
                                      GVariantDict *options)
@@ -147,9 +174,11 @@ bb_application_handle_local_options (GApplication *application,
       return 2;
     }
 
-  if (!g_application_register (application, NULL, &error))
+  if (!register_once_more (application, &error))
     {
-      g_printerr ("%s\n", error->message);
+      g_dbus_error_strip_remote_error (error);
+      g_printerr (_("Backbreath could not reach its running window (%s). Please try again.\n"),
+                  error->message);
       return 1;
     }
 
@@ -204,12 +233,23 @@ start_preset_action (GSimpleAction *action,
   bb_application_begin_session (self, preset);
 }
 
+/* Closing the windows, rather than g_application_quit(), lets each
+ * window save its size; the application ends with its last window. */
 static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  GtkApplication *application = user_data;
+  GList *windows = gtk_application_get_windows (application);
+
+  for (GList *l = windows; l != NULL;)
+    {
+      GtkWindow *window = l->data;
+
+      l = l->next;
+      gtk_window_close (window);
+    }
 }
 
 static void
@@ -295,6 +335,7 @@ static void
 bb_application_constructed (GObject *object)
 {
   BbApplication *self = (BbApplication *)object;
+  g_autoptr(GAction) last_preset = NULL;
 
   G_OBJECT_CLASS (bb_application_parent_class)->constructed (object);
 
@@ -315,6 +356,8 @@ bb_application_constructed (GObject *object)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
+  last_preset = g_settings_create_action (self->settings, "last-preset");
+  g_action_map_add_action (G_ACTION_MAP (self), last_preset);
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
   g_application_set_option_context_summary (G_APPLICATION (self),
@@ -468,14 +511,6 @@ bb_application_get_chime (BbApplication *self)
   return self->chime;
 }
 
-BbClock *
-bb_application_get_clock (BbApplication *self)
-{
-  g_return_val_if_fail (BB_IS_APPLICATION (self), NULL);
-
-  return self->clock;
-}
-
 GSettings *
 bb_application_get_settings (BbApplication *self)
 {
@@ -512,6 +547,7 @@ BbSession *
 bb_application_begin_session (BbApplication *self,
                               const char    *preset_id)
 {
+  g_autoptr(BbSession) old = NULL;
   const BbPreset *preset;
 
   g_return_val_if_fail (BB_IS_APPLICATION (self), NULL);
@@ -521,16 +557,18 @@ bb_application_begin_session (BbApplication *self,
   if (preset == NULL)
     return NULL;
 
-  if (self->session != NULL)
-    bb_session_stop (self->session);
-
-  g_set_object (&self->session, NULL);
+  /* Followers move to the new session before the old one stops, so
+   * they see one change, not an end and then a start. */
+  old = g_steal_pointer (&self->session);
   self->session = bb_session_new (self->clock, &preset->pattern,
                                   preset->position_id, preset->n_breaths);
   g_settings_set_string (self->settings, "last-preset", preset_id);
 
   bb_chime_follow_session (self->chime, self->session);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+
+  if (old != NULL)
+    bb_session_stop (old);
 
   bb_session_start (self->session);
 

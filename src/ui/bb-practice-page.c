@@ -11,6 +11,12 @@
 #include "bb-format.h"
 #include "bb-practice-page.h"
 
+/*
+ * The list of sessions. Its rows are a radio group on the application's
+ * "last-preset" action, which GSettings makes from the key of that name:
+ * the choice lives in the settings alone and is remembered across runs.
+ */
+
 struct _BbPracticePage
 {
   AdwBin                parent_instance;
@@ -18,25 +24,9 @@ struct _BbPracticePage
   /* Template children */
   AdwPreferencesGroup  *presets_group;
   GtkButton            *start_button;
-
-  /* Owned */
-  GHashTable           *checks;  /* preset id -> GtkCheckButton */
-
-  /* Plain state */
-  const char           *preset_id;  /* points into the catalog */
 };
 
 G_DEFINE_FINAL_TYPE (BbPracticePage, bb_practice_page, ADW_TYPE_BIN)
-
-static void
-check_toggled_cb (GtkCheckButton *check,
-                  BbPracticePage *self)
-{
-  if (!gtk_check_button_get_active (check))
-    return;
-
-  self->preset_id = g_object_get_data (G_OBJECT (check), "bb-preset-id");
-}
 
 static char *
 describe_preset (const BbPreset *preset)
@@ -55,7 +45,6 @@ static void
 populate (BbPracticePage *self)
 {
   const BbPreset *presets;
-  GtkCheckButton *group = NULL;
   guint n_presets;
 
   presets = bb_catalog_get_presets (&n_presets);
@@ -72,15 +61,12 @@ populate (BbPracticePage *self)
 
       check = gtk_check_button_new ();
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
-      g_object_set_data (G_OBJECT (check), "bb-preset-id", (gpointer) preset->id);
-      g_signal_connect (check, "toggled", G_CALLBACK (check_toggled_cb), self);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (check), "app.last-preset");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (check), "s", preset->id);
       gtk_accessible_update_property (GTK_ACCESSIBLE (check),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       bb_catalog_gettext (preset->name),
                                       -1);
-      if (group == NULL)
-        group = GTK_CHECK_BUTTON (check);
 
       row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), bb_catalog_gettext (preset->name));
@@ -88,21 +74,25 @@ populate (BbPracticePage *self)
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       adw_preferences_group_add (self->presets_group, row);
-
-      g_hash_table_insert (self->checks, (gpointer) preset->id, check);
     }
-
-  bb_practice_page_set_preset (self, presets[0].id);
 }
 
+/* Starts the preset chosen in the list, as the application's
+ * "last-preset" action holds it. */
 static void
 start_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  BbPracticePage *self = BB_PRACTICE_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkApplication *application = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+  g_autoptr(GVariant) preset = NULL;
 
-  gtk_widget_activate_action (widget, "app.start-preset", "s", self->preset_id);
+  if (application != NULL)
+    preset = g_action_group_get_action_state (G_ACTION_GROUP (application), "last-preset");
+
+  if (preset != NULL && g_variant_is_of_type (preset, G_VARIANT_TYPE_STRING))
+    gtk_widget_activate_action_variant (widget, "app.start-preset", preset);
 }
 
 static gboolean
@@ -117,8 +107,6 @@ static void
 bb_practice_page_dispose (GObject *object)
 {
   BbPracticePage *self = (BbPracticePage *)object;
-
-  g_clear_pointer (&self->checks, g_hash_table_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BB_TYPE_PRACTICE_PAGE);
 
@@ -147,54 +135,5 @@ bb_practice_page_init (BbPracticePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->checks = g_hash_table_new (g_str_hash, g_str_equal);
   populate (self);
-}
-
-/**
- * bb_practice_page_set_settings:
- *
- * Selects the preset chosen last. The application saves the choice when
- * a session begins.
- */
-void
-bb_practice_page_set_settings (BbPracticePage *self,
-                               GSettings      *settings)
-{
-  g_autofree char *last = NULL;
-
-  g_return_if_fail (BB_IS_PRACTICE_PAGE (self));
-  g_return_if_fail (G_IS_SETTINGS (settings));
-
-  last = g_settings_get_string (settings, "last-preset");
-  bb_practice_page_set_preset (self, last);
-}
-
-const char *
-bb_practice_page_get_preset (BbPracticePage *self)
-{
-  g_return_val_if_fail (BB_IS_PRACTICE_PAGE (self), NULL);
-
-  return self->preset_id;
-}
-
-/**
- * bb_practice_page_set_preset:
- *
- * Selects @preset_id; an unknown id (say, from old settings) is ignored.
- */
-void
-bb_practice_page_set_preset (BbPracticePage *self,
-                             const char     *preset_id)
-{
-  GtkCheckButton *check;
-
-  g_return_if_fail (BB_IS_PRACTICE_PAGE (self));
-
-  if (preset_id == NULL)
-    return;
-
-  check = g_hash_table_lookup (self->checks, preset_id);
-  if (check != NULL)
-    gtk_check_button_set_active (check, TRUE);
 }

@@ -13,10 +13,4 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (BbPracticePage, bb_practice_page, BB, PRACTICE_PAGE, AdwBin)
 
-void        bb_practice_page_set_settings (BbPracticePage *self,
-                                           GSettings      *settings);
-const char *bb_practice_page_get_preset   (BbPracticePage *self);
-void        bb_practice_page_set_preset   (BbPracticePage *self,
-                                           const char     *preset_id);
-
 G_END_DECLS

@@ -9,16 +9,18 @@
 
 #include "bb-animation.h"
 #include "bb-catalog.h"
+#include "bb-chime.h"
 #include "bb-format.h"
 #include "bb-rib-view.h"
 #include "bb-session-page.h"
+#include "bb-session-page-private.h"
 
 /*
- * The page shows a running session. Text changes at most once a second,
- * so it is refreshed by a clock timeout at the next moment a number on
- * screen changes; that keeps working with the window hidden and with a
- * fake clock. Only the phase bar follows frames, and only while a session
- * runs with animations on.
+ * The page shows a running session. Its labels are bound in the template
+ * to the session's properties, which the session itself announces from
+ * its one clock timeout: the page keeps no timer, and the text stays
+ * right with the window hidden and with a fake clock. Only the phase bar
+ * follows frames, and only while a session runs with animations on.
  */
 
 struct _BbSessionPage
@@ -26,29 +28,109 @@ struct _BbSessionPage
   AdwBin          parent_instance;
 
   /* Template children */
-  GtkLabel       *position_label;
   BbRibView      *rib_view;
-  GtkLabel       *phase_label;
-  GtkLabel       *cue_label;
   GtkProgressBar *phase_bar;
-  GtkLabel       *countdown_label;
-  GtkLabel       *breath_label;
-  GtkLabel       *time_left_label;
   GtkButton      *pause_button;
   GtkButton      *stop_button;
-  GtkWidget      *silent_notice;
 
   /* Owned */
   BbSession      *session;
+  BbChime        *chime;
+  GSignalGroup   *session_signals;
 
   /* Plain state */
-  guint           refresh_id;
   guint           tick_id;
 };
 
 G_DEFINE_FINAL_TYPE (BbSessionPage, bb_session_page, ADW_TYPE_BIN)
 
-static void schedule_refresh (BbSessionPage *self);
+enum {
+  PROP_0,
+  PROP_SESSION,
+  PROP_CHIME,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+is_paused (BbSessionState state)
+{
+  return state == BB_SESSION_STATE_PAUSED;
+}
+
+/* Closures for the template's bindings. */
+
+static char *
+position_text (BbSessionPage *self,
+               const char    *position_id)
+{
+  const BbPosition *position = bb_catalog_lookup_position (position_id);
+
+  return g_strdup (position != NULL ? bb_catalog_gettext (position->how) : NULL);
+}
+
+static char *
+phase_text (BbSessionPage  *self,
+            BbSessionState  state,
+            BbPhase         phase)
+{
+  if (is_paused (state))
+    return g_strdup (_("Paused"));
+
+  return g_strdup (bb_catalog_get_phase_name (phase));
+}
+
+static char *
+cue_text (BbSessionPage  *self,
+          BbSessionState  state,
+          BbPhase         phase)
+{
+  if (is_paused (state))
+    return g_strdup (_("Rest as long as you like, then go on with Space"));
+
+  return g_strdup (bb_catalog_get_cue (phase));
+}
+
+static char *
+countdown_text (BbSessionPage *self,
+                guint          countdown)
+{
+  return countdown > 0 ? g_strdup_printf ("%u", countdown) : NULL;
+}
+
+static char *
+breath_text (BbSessionPage *self,
+             guint          breath,
+             guint          n_breaths)
+{
+  return g_strdup_printf (_("Breath %u of %u"), MAX (1, breath), n_breaths);
+}
+
+static char *
+time_left_text (BbSessionPage *self,
+                guint          seconds_left)
+{
+  g_autofree char *time = bb_format_clock ((gint64) seconds_left * G_USEC_PER_SEC);
+
+  /* Translators: %s is a time such as "1:40" */
+  return g_strdup_printf (_("%s left"), time);
+}
+
+static char *
+pause_icon (BbSessionPage  *self,
+            BbSessionState  state)
+{
+  return g_strdup (is_paused (state) ? "media-playback-start-symbolic"
+                                     : "media-playback-pause-symbolic");
+}
+
+static char *
+pause_tooltip (BbSessionPage  *self,
+               BbSessionState  state)
+{
+  return g_strdup (is_paused (state) ? _("Resume (Space)") : _("Pause (Space)"));
+}
 
 static gboolean
 is_running (BbSessionPage *self)
@@ -60,109 +142,12 @@ is_running (BbSessionPage *self)
 static void
 refresh_bar (BbSessionPage *self)
 {
-  gtk_progress_bar_set_fraction (self->phase_bar,
-                                 bb_session_get_phase_progress (self->session));
-}
+  double fraction = 0.0;
 
-static void
-refresh (BbSessionPage *self)
-{
-  BbSession *session = self->session;
-  BbSessionState state;
-  BbPhase phase;
-  g_autofree char *countdown = NULL;
-  g_autofree char *breath = NULL;
-  g_autofree char *time = NULL;
-  g_autofree char *time_left = NULL;
+  if (self->session != NULL)
+    fraction = bb_session_get_phase_progress (self->session);
 
-  if (session == NULL)
-    return;
-
-  state = bb_session_get_state (session);
-  phase = bb_session_get_phase (session);
-
-  if (state == BB_SESSION_STATE_PAUSED)
-    {
-      gtk_label_set_label (self->phase_label, _("Paused"));
-      gtk_label_set_label (self->cue_label, _("Rest as long as you like, then go on with Space"));
-      gtk_button_set_icon_name (self->pause_button, "media-playback-start-symbolic");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->pause_button), _("Resume (Space)"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->pause_button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Resume"), -1);
-    }
-  else
-    {
-      gtk_label_set_label (self->phase_label, bb_catalog_get_phase_name (phase));
-      gtk_label_set_label (self->cue_label, bb_catalog_get_cue (phase));
-      gtk_button_set_icon_name (self->pause_button, "media-playback-pause-symbolic");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->pause_button), _("Pause (Space)"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->pause_button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pause"), -1);
-    }
-
-  /* A phase that has begun shows at least 1, never 0. */
-  if (phase != BB_PHASE_NONE)
-    countdown = g_strdup_printf ("%u", MAX (1, bb_format_ceil_seconds (bb_session_get_phase_remaining (session))));
-  gtk_label_set_label (self->countdown_label, countdown);
-
-  breath = g_strdup_printf (_("Breath %u of %u"),
-                            MAX (1, bb_session_get_breath (session)),
-                            bb_session_get_n_breaths (session));
-  gtk_label_set_label (self->breath_label, breath);
-
-  time = bb_format_clock (bb_session_get_remaining (session));
-  /* Translators: %s is a time such as "1:40" */
-  time_left = g_strdup_printf (_("%s left"), time);
-  gtk_label_set_label (self->time_left_label, time_left);
-
-  refresh_bar (self);
-}
-
-static void
-refresh_cb (BbClock  *clock,
-            gpointer  user_data)
-{
-  BbSessionPage *self = user_data;
-
-  self->refresh_id = 0;
-  refresh (self);
-  schedule_refresh (self);
-}
-
-static gint64
-until_next_second (gint64 remaining)
-{
-  gint64 part = remaining % G_USEC_PER_SEC;
-
-  return part > 0 ? part : G_USEC_PER_SEC;
-}
-
-/* Wakes when the phase countdown or the time left next changes. */
-static void
-schedule_refresh (BbSessionPage *self)
-{
-  BbClock *clock;
-  gint64 delay;
-
-  if (self->session == NULL)
-    return;
-
-  clock = bb_session_get_clock (self->session);
-
-  if (self->refresh_id != 0)
-    {
-      bb_clock_remove_timeout (clock, self->refresh_id);
-      self->refresh_id = 0;
-    }
-
-  if (!is_running (self))
-    return;
-
-  delay = MIN (until_next_second (bb_session_get_phase_remaining (self->session)),
-               until_next_second (bb_session_get_remaining (self->session)));
-  self->refresh_id = bb_clock_add_timeout_at (clock,
-                                              bb_clock_get_monotonic_time (clock) + delay,
-                                              refresh_cb, self, NULL);
+  gtk_progress_bar_set_fraction (self->phase_bar, fraction);
 }
 
 static gboolean
@@ -181,11 +166,17 @@ update_ticking (BbSessionPage *self)
   bb_animation_follow (GTK_WIDGET (self), &self->tick_id, is_running (self), tick_cb);
 }
 
+/* The accessible name is not a property, so it is not bound. */
 static void
-session_changed_cb (BbSessionPage *self)
+state_changed_cb (BbSessionPage *self)
 {
-  refresh (self);
-  schedule_refresh (self);
+  gboolean paused = self->session != NULL && is_paused (bb_session_get_state (self->session));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->pause_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  paused ? _("Resume") : _("Pause"),
+                                  -1);
+  refresh_bar (self);
   update_ticking (self);
 }
 
@@ -236,7 +227,7 @@ bb_session_page_root (GtkWidget *widget)
   GTK_WIDGET_CLASS (bb_session_page_parent_class)->root (widget);
 
   g_signal_connect_object (gtk_widget_get_settings (widget), "notify::gtk-enable-animations",
-                           G_CALLBACK (session_changed_cb), widget,
+                           G_CALLBACK (update_ticking), widget,
                            G_CONNECT_SWAPPED);
 }
 
@@ -253,11 +244,63 @@ bb_session_page_dispose (GObject *object)
 {
   BbSessionPage *self = (BbSessionPage *)object;
 
-  bb_session_page_set_session (self, NULL);
+  if (self->session_signals != NULL)
+    g_signal_group_set_target (self->session_signals, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BB_TYPE_SESSION_PAGE);
 
+  g_clear_object (&self->session_signals);
+  g_clear_object (&self->session);
+  g_clear_object (&self->chime);
+
   G_OBJECT_CLASS (bb_session_page_parent_class)->dispose (object);
+}
+
+static void
+bb_session_page_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  BbSessionPage *self = BB_SESSION_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
+    case PROP_CHIME:
+      g_value_set_object (value, self->chime);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bb_session_page_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  BbSessionPage *self = BB_SESSION_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      bb_session_page_set_session (self, g_value_get_object (value));
+      break;
+
+    case PROP_CHIME:
+      if (g_set_object (&self->chime, g_value_get_object (value)))
+        g_object_notify_by_pspec (object, pspec);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -267,26 +310,60 @@ bb_session_page_class_init (BbSessionPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bb_session_page_dispose;
+  object_class->get_property = bb_session_page_get_property;
+  object_class->set_property = bb_session_page_set_property;
 
   widget_class->map = bb_session_page_map;
   widget_class->unmap = bb_session_page_unmap;
   widget_class->root = bb_session_page_root;
   widget_class->unroot = bb_session_page_unroot;
 
+  /**
+   * BbSessionPage:session:
+   *
+   * The session shown, or %NULL.
+   */
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         BB_TYPE_SESSION,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * BbSessionPage:chime:
+   *
+   * The chime player, whose trouble the page tells the user about.
+   */
+  properties[PROP_CHIME] =
+    g_param_spec_object ("chime", NULL, NULL,
+                         BB_TYPE_CHIME,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (BB_TYPE_CHIME);
   g_type_ensure (BB_TYPE_RIB_VIEW);
+  g_type_ensure (BB_TYPE_SESSION);
 
   gtk_widget_class_set_template_from_resource (widget_class, APPLICATION_PATH "bb-session-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, BbSessionPage, position_label);
   gtk_widget_class_bind_template_child (widget_class, BbSessionPage, rib_view);
-  gtk_widget_class_bind_template_child (widget_class, BbSessionPage, phase_label);
-  gtk_widget_class_bind_template_child (widget_class, BbSessionPage, cue_label);
   gtk_widget_class_bind_template_child (widget_class, BbSessionPage, phase_bar);
-  gtk_widget_class_bind_template_child (widget_class, BbSessionPage, countdown_label);
-  gtk_widget_class_bind_template_child (widget_class, BbSessionPage, breath_label);
-  gtk_widget_class_bind_template_child (widget_class, BbSessionPage, time_left_label);
   gtk_widget_class_bind_template_child (widget_class, BbSessionPage, pause_button);
   gtk_widget_class_bind_template_child (widget_class, BbSessionPage, stop_button);
-  gtk_widget_class_bind_template_child (widget_class, BbSessionPage, silent_notice);
+  /* Named for tests, which read what the labels say. */
+  gtk_widget_class_bind_template_child_full (widget_class, "phase_label", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "cue_label", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "countdown_label", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "breath_label", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "time_left_label", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "silent_notice", FALSE, 0);
+  gtk_widget_class_bind_template_callback (widget_class, position_text);
+  gtk_widget_class_bind_template_callback (widget_class, phase_text);
+  gtk_widget_class_bind_template_callback (widget_class, cue_text);
+  gtk_widget_class_bind_template_callback (widget_class, countdown_text);
+  gtk_widget_class_bind_template_callback (widget_class, breath_text);
+  gtk_widget_class_bind_template_callback (widget_class, time_left_text);
+  gtk_widget_class_bind_template_callback (widget_class, pause_icon);
+  gtk_widget_class_bind_template_callback (widget_class, pause_tooltip);
 
   gtk_widget_class_install_action (widget_class, "session.toggle-pause", NULL, toggle_pause_action);
   gtk_widget_class_install_action (widget_class, "session.stop", NULL, stop_action);
@@ -300,6 +377,14 @@ static void
 bb_session_page_init (BbSessionPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The bar is read at frame time while running; otherwise it moves with
+   * the countdown, once a second and at each boundary. */
+  self->session_signals = g_signal_group_new (BB_TYPE_SESSION);
+  g_signal_group_connect_swapped (self->session_signals, "notify::state",
+                                  G_CALLBACK (state_changed_cb), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::countdown",
+                                  G_CALLBACK (refresh_bar), self);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->pause_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pause"), -1);
@@ -315,21 +400,23 @@ bb_session_page_get_session (BbSessionPage *self)
   return self->session;
 }
 
-/**
- * bb_session_page_show_silent_notice:
- * @show: whether chimes cannot be heard
- *
- * Shows or hides a quiet line saying that chimes cannot be heard. It sits
- * above the drawing, where it covers nothing, and stays as long as the
- * cause does.
- */
 void
-bb_session_page_show_silent_notice (BbSessionPage *self,
-                                    gboolean       show)
+bb_session_page_set_session (BbSessionPage *self,
+                             BbSession     *session)
 {
   g_return_if_fail (BB_IS_SESSION_PAGE (self));
+  g_return_if_fail (session == NULL || BB_IS_SESSION (session));
 
-  gtk_widget_set_visible (self->silent_notice, show);
+  if (!g_set_object (&self->session, session))
+    return;
+
+  g_signal_group_set_target (self->session_signals, session);
+  state_changed_cb (self);
+
+  if (session != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->pause_button));
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
 GtkWidget *
@@ -338,45 +425,4 @@ bb_session_page_get_rib_view (BbSessionPage *self)
   g_return_val_if_fail (BB_IS_SESSION_PAGE (self), NULL);
 
   return GTK_WIDGET (self->rib_view);
-}
-
-void
-bb_session_page_set_session (BbSessionPage *self,
-                             BbSession     *session)
-{
-  g_return_if_fail (BB_IS_SESSION_PAGE (self));
-  g_return_if_fail (session == NULL || BB_IS_SESSION (session));
-
-  if (self->session == session)
-    return;
-
-  if (self->session != NULL)
-    {
-      if (self->refresh_id != 0)
-        bb_clock_remove_timeout (bb_session_get_clock (self->session), self->refresh_id);
-      self->refresh_id = 0;
-      g_signal_handlers_disconnect_by_data (self->session, self);
-    }
-
-  g_set_object (&self->session, session);
-  bb_rib_view_set_session (self->rib_view, session);
-
-  if (session != NULL)
-    {
-      const BbPosition *position = bb_catalog_lookup_position (bb_session_get_position (session));
-
-      gtk_label_set_label (self->position_label,
-                           position != NULL ? bb_catalog_gettext (position->how) : NULL);
-
-      g_signal_connect_object (session, "notify::state",
-                               G_CALLBACK (session_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (session, "notify::phase",
-                               G_CALLBACK (session_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-      session_changed_cb (self);
-      gtk_widget_grab_focus (GTK_WIDGET (self->pause_button));
-    }
-
-  update_ticking (self);
 }

@@ -18,8 +18,5 @@ G_DECLARE_FINAL_TYPE (BbSessionPage, bb_session_page, BB, SESSION_PAGE, AdwBin)
 BbSession *bb_session_page_get_session (BbSessionPage *self);
 void       bb_session_page_set_session (BbSessionPage *self,
                                         BbSession     *session);
-GtkWidget *bb_session_page_get_rib_view (BbSessionPage *self);
-void       bb_session_page_show_silent_notice (BbSessionPage *self,
-                                               gboolean       show);
 
 G_END_DECLS

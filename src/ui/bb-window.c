@@ -12,30 +12,50 @@
 #include "bb-practice-page.h"
 #include "bb-session-page.h"
 #include "bb-window.h"
+#include "bb-window-private.h"
+
+/*
+ * The window follows the application's current session: the session
+ * page and the title are bound to it in the template, and a signal group
+ * moves the stack when a session begins or ends. A session replaced by
+ * a new one is no longer followed by the time it stops, so the stack
+ * never flashes its end page.
+ */
 
 struct _BbWindow
 {
   AdwApplicationWindow  parent_instance;
 
   /* Template children */
-  AdwWindowTitle       *window_title;
   GtkStack             *stack;
   BbPracticePage       *practice_page;
-  BbSessionPage        *session_page;
   AdwStatusPage        *done_page;
   GtkButton            *done_button;
 
   /* Owned */
-  BbSession            *session;
+  GSignalGroup         *session_signals;
   GSettings            *settings;
 };
 
 G_DEFINE_FINAL_TYPE (BbWindow, bb_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void
-show_summary (BbWindow *self)
+static char *
+subtitle_text (BbWindow   *self,
+               const char *page,
+               const char *position_id)
 {
-  BbSession *session = self->session;
+  const BbPosition *position = bb_catalog_lookup_position (position_id);
+
+  if (g_strcmp0 (page, "practice") == 0 || position == NULL)
+    return NULL;
+
+  return g_strdup (bb_catalog_gettext (position->name));
+}
+
+static void
+show_summary (BbWindow  *self,
+              BbSession *session)
+{
   g_autofree char *time = bb_format_clock (bb_session_get_elapsed (session));
   g_autofree char *description = NULL;
   guint n_breaths = bb_session_get_n_breaths (session);
@@ -77,7 +97,7 @@ session_state_cb (BbWindow   *self,
     {
     case BB_SESSION_STATE_FINISHED:
     case BB_SESSION_STATE_STOPPED:
-      show_summary (self);
+      show_summary (self, session);
       break;
 
     case BB_SESSION_STATE_READY:
@@ -88,38 +108,13 @@ session_state_cb (BbWindow   *self,
     }
 }
 
+/* A new session is followed from before its first breath. */
 static void
-application_session_cb (BbWindow      *self,
-                        GParamSpec    *pspec,
-                        BbApplication *application)
+session_bind_cb (BbWindow     *self,
+                 BbSession    *session,
+                 GSignalGroup *group)
 {
-  BbSession *session = bb_application_get_session (application);
-  const BbPosition *position;
-
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-
-  g_set_object (&self->session, session);
-  bb_session_page_set_session (self->session_page, session);
-
-  if (session == NULL)
-    return;
-
-  position = bb_catalog_lookup_position (bb_session_get_position (session));
-  adw_window_title_set_subtitle (self->window_title,
-                                 position != NULL ? bb_catalog_gettext (position->name) : NULL);
-  g_signal_connect_object (session, "notify::state",
-                           G_CALLBACK (session_state_cb), self,
-                           G_CONNECT_SWAPPED);
   gtk_stack_set_visible_child_name (self->stack, "session");
-}
-
-static void
-chime_silent_cb (BbWindow   *self,
-                 GParamSpec *pspec,
-                 BbChime    *chime)
-{
-  bb_session_page_show_silent_notice (self->session_page, bb_chime_get_silent (chime));
 }
 
 static void
@@ -128,11 +123,11 @@ show_practice_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   BbWindow *self = BB_WINDOW (widget);
+  g_autoptr(BbSession) session = g_signal_group_dup_target (self->session_signals);
 
-  if (self->session != NULL)
-    bb_session_stop (self->session);
+  if (session != NULL)
+    bb_session_stop (session);
 
-  adw_window_title_set_subtitle (self->window_title, NULL);
   gtk_stack_set_visible_child_name (self->stack, "practice");
   gtk_widget_grab_focus (GTK_WIDGET (self->practice_page));
 }
@@ -150,6 +145,46 @@ toggle_fullscreen_action (GtkWidget  *widget,
     gtk_window_fullscreen (window);
 }
 
+static void
+save_int (GSettings  *settings,
+          const char *key,
+          int         value)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettingsSchemaKey) schema_key = NULL;
+  g_autoptr(GVariant) variant = g_variant_ref_sink (g_variant_new_int32 (value));
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  schema_key = g_settings_schema_get_key (schema, key);
+
+  if (g_settings_schema_key_range_check (schema_key, variant) &&
+      g_settings_get_int (settings, key) != value)
+    g_settings_set_value (settings, key, variant);
+}
+
+/* The size is saved once, as the window closes, not at every step of a
+ * resize. */
+static gboolean
+bb_window_close_request (GtkWindow *window)
+{
+  BbWindow *self = BB_WINDOW (window);
+
+  if (self->settings != NULL)
+    {
+      gboolean maximized = gtk_window_is_maximized (window);
+      int width = 0;
+      int height = 0;
+
+      gtk_window_get_default_size (window, &width, &height);
+      save_int (self->settings, "window-width", width);
+      save_int (self->settings, "window-height", height);
+      if (g_settings_get_boolean (self->settings, "window-maximized") != maximized)
+        g_settings_set_boolean (self->settings, "window-maximized", maximized);
+    }
+
+  return GTK_WINDOW_CLASS (bb_window_parent_class)->close_request (window);
+}
+
 /* The application is set after construction, so this runs from
  * bb_window_new() rather than from constructed(). */
 static void
@@ -157,21 +192,15 @@ bb_window_follow_application (BbWindow      *self,
                               BbApplication *application)
 {
   self->settings = g_object_ref (bb_application_get_settings (application));
-  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
 
-  bb_practice_page_set_settings (self->practice_page, self->settings);
-
-  g_signal_connect_object (bb_application_get_chime (application), "notify::silent",
-                           G_CALLBACK (chime_silent_cb), self,
-                           G_CONNECT_SWAPPED);
-
-  g_signal_connect_object (application, "notify::session",
-                           G_CALLBACK (application_session_cb), self,
-                           G_CONNECT_SWAPPED);
-  if (bb_application_get_session (application) != NULL)
-    application_session_cb (self, NULL, application);
+  g_object_bind_property (application, "session",
+                          self->session_signals, "target",
+                          G_BINDING_SYNC_CREATE);
 }
 
 static void
@@ -179,13 +208,13 @@ bb_window_dispose (GObject *object)
 {
   BbWindow *self = (BbWindow *)object;
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-
-  g_clear_object (&self->session);
-  g_clear_object (&self->settings);
+  if (self->session_signals != NULL)
+    g_signal_group_set_target (self->session_signals, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BB_TYPE_WINDOW);
+
+  g_clear_object (&self->session_signals);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (bb_window_parent_class)->dispose (object);
 }
@@ -195,19 +224,23 @@ bb_window_class_init (BbWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = bb_window_dispose;
 
+  window_class->close_request = bb_window_close_request;
+
+  g_type_ensure (BB_TYPE_APPLICATION);
   g_type_ensure (BB_TYPE_PRACTICE_PAGE);
+  g_type_ensure (BB_TYPE_SESSION);
   g_type_ensure (BB_TYPE_SESSION_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, APPLICATION_PATH "bb-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, BbWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, practice_page);
-  gtk_widget_class_bind_template_child (widget_class, BbWindow, session_page);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, done_page);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, done_button);
+  gtk_widget_class_bind_template_callback (widget_class, subtitle_text);
 
   gtk_widget_class_install_action (widget_class, "win.show-practice", NULL, show_practice_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-fullscreen", NULL, toggle_fullscreen_action);
@@ -218,6 +251,13 @@ static void
 bb_window_init (BbWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->session_signals = g_signal_group_new (BB_TYPE_SESSION);
+  g_signal_group_connect_swapped (self->session_signals, "notify::state",
+                                  G_CALLBACK (session_state_cb), self);
+  g_signal_connect_object (self->session_signals, "bind",
+                           G_CALLBACK (session_bind_cb), self,
+                           G_CONNECT_SWAPPED);
 
   if (g_str_equal (PROFILE, "development"))
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

@@ -15,7 +15,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (BbWindow, bb_window, BB, WINDOW, AdwApplicationWindow)
 
-BbWindow   *bb_window_new           (BbApplication *application);
-const char *bb_window_get_page_name (BbWindow      *self);
+BbWindow *bb_window_new (BbApplication *application);
 
 G_END_DECLS
