@@ -39,8 +39,8 @@ out=$("$app" --start 2>&1); status=$?
 check $? "--start without a preset exits 2"
 
 out=$("$app" stray-argument 2>&1); status=$?
-[ $status -eq 2 ] && echo "$out" | grep -q 'stray-argument'
-check $? "a stray argument exits 2"
+[ $status -eq 2 ] && echo "$out" | grep -q 'Unexpected argument “stray-argument”'
+check $? "a stray argument exits 2, named in the locale's quotation marks"
 
 echo "1..$n"
 exit $failed

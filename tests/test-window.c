@@ -527,16 +527,46 @@ has_label (GtkWidget     *widget,
   return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
 }
 
+/* Lets GTK lay out what changed, until the widget has a size. */
+static void
+wait_laid_out (GtkWidget *widget)
+{
+  wait_mapped (widget);
+  for (guint i = 0; i < 200; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      if (!gtk_widget_should_layout (widget) || gtk_widget_get_width (widget) > 0)
+        break;
+      g_usleep (1000);
+    }
+  /* A frame or two for the allocation to settle. */
+  for (guint i = 0; i < 50; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_cmpint (gtk_widget_get_width (widget), >, 0);
+}
+
 static void
 test_no_sound_device (Fixture       *fixture,
                       gconstpointer  data)
 {
   const char *message = "Chimes can’t be heard: no sound device was found";
   GtkWidget *notice = find_widget (GTK_WIDGET (fixture->window), has_label, message);
+  GtkWidget *view = bb_session_page_get_rib_view (session_page (fixture));
+  graphene_rect_t without_notice;
+  graphene_rect_t with_notice;
   BbSession *session;
 
   g_assert_nonnull (notice);
   g_assert_false (gtk_widget_is_visible (notice));
+
+  bb_application_begin_session (fixture->app, "desk-break");
+  iterate ();
+  wait_laid_out (view);
+  g_assert_true (gtk_widget_compute_bounds (view, GTK_WIDGET (fixture->window), &without_notice));
+  g_ptr_array_set_size (fixture->played, 0);
 
   /* The session goes on silently, and the session page says why, above
    * the drawing where it covers none of the controls. */
@@ -548,6 +578,11 @@ test_no_sound_device (Fixture       *fixture,
   advance (fixture, 30 * SEC);
   g_assert_cmpuint (bb_session_get_breath (session), ==, 4);
   g_assert_cmpuint (fixture->played->len, ==, 0);
+
+  /* The notice lies over the drawing: the drawing did not move. */
+  wait_laid_out (view);
+  g_assert_true (gtk_widget_compute_bounds (view, GTK_WIDGET (fixture->window), &with_notice));
+  g_assert_true (graphene_rect_equal (&with_notice, &without_notice));
 
   /* Sound comes back by itself with the device, and the notice goes. */
   fixture->no_device = FALSE;
@@ -609,6 +644,209 @@ test_preferences (Fixture       *fixture,
 
   gtk_window_destroy (GTK_WINDOW (preferences));
   iterate ();
+}
+
+static void
+count_cb (GObject    *object,
+          GParamSpec *pspec,
+          guint      *count)
+{
+  (*count)++;
+}
+
+/* The session is the only thing that asks the clock for a timeout, also
+ * with the session page on screen, and the labels change exactly when
+ * what they say does. */
+static void
+test_one_timer (Fixture       *fixture,
+                gconstpointer  data)
+{
+  BbSessionPage *page = session_page (fixture);
+  GObject *countdown = gtk_widget_get_template_child (GTK_WIDGET (page), BB_TYPE_SESSION_PAGE, "countdown_label");
+  GObject *time_left = gtk_widget_get_template_child (GTK_WIDGET (page), BB_TYPE_SESSION_PAGE, "time_left_label");
+  GObject *phase = gtk_widget_get_template_child (GTK_WIDGET (page), BB_TYPE_SESSION_PAGE, "phase_label");
+  BbFakeClock *clock = BB_FAKE_CLOCK (fixture->clock);
+  g_autoptr(GString) shown = g_string_new (NULL);
+  guint n_countdown = 0;
+  guint n_time_left = 0;
+  guint n_phase = 0;
+  BbSession *session;
+
+  g_assert_cmpuint (bb_fake_clock_get_n_pending (clock), ==, 0);
+
+  /* Desk break: 12 breaths of 4 s in and 6 s out. */
+  session = bb_application_begin_session (fixture->app, "desk-break");
+  iterate ();
+  g_signal_connect (countdown, "notify::label", G_CALLBACK (count_cb), &n_countdown);
+  g_signal_connect (time_left, "notify::label", G_CALLBACK (count_cb), &n_time_left);
+  g_signal_connect (phase, "notify::label", G_CALLBACK (count_cb), &n_phase);
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_assert_cmpuint (bb_fake_clock_get_n_pending (clock), ==, 1);
+      g_string_append_printf (shown, "%s ", gtk_label_get_label (GTK_LABEL (countdown)));
+      advance (fixture, 1 * SEC);
+    }
+
+  /* Once a second: the boundaries fall on whole seconds here, so each
+   * second is one change of each number. */
+  g_assert_cmpstr (shown->str, ==, "4 3 2 1 6 5 4 3 2 1 4 3 2 1 6 5 4 3 2 1 ");
+  g_assert_cmpuint (n_countdown, ==, 20);
+  g_assert_cmpuint (n_time_left, ==, 20);
+  /* Once a boundary: in, out, in, out. */
+  g_assert_cmpuint (n_phase, ==, 4);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (time_left)), ==, "1:40 left");
+
+  /* Hidden, the window adds no timeout; paused, nothing is pending. */
+  gtk_widget_set_visible (GTK_WIDGET (fixture->window), FALSE);
+  iterate ();
+  g_assert_cmpuint (bb_fake_clock_get_n_pending (clock), ==, 1);
+  gtk_widget_set_visible (GTK_WIDGET (fixture->window), TRUE);
+  bb_session_pause (session);
+  iterate ();
+  g_assert_cmpuint (bb_fake_clock_get_n_pending (clock), ==, 0);
+  bb_session_stop (session);
+  iterate ();
+  g_assert_cmpuint (bb_fake_clock_get_n_pending (clock), ==, 0);
+}
+
+static void
+record_page_cb (GtkStack   *stack,
+                GParamSpec *pspec,
+                GString    *pages)
+{
+  g_string_append_printf (pages, "%s ", gtk_stack_get_visible_child_name (stack));
+}
+
+/* Each change of page happens once: a new session that replaces a
+ * running one never passes through the end page. */
+static void
+test_replace_transitions (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GObject *stack = gtk_widget_get_template_child (GTK_WIDGET (fixture->window), BB_TYPE_WINDOW, "stack");
+  g_autoptr(GString) pages = g_string_new (NULL);
+  BbSession *first;
+
+  g_signal_connect (stack, "notify::visible-child", G_CALLBACK (record_page_cb), pages);
+
+  first = bb_application_begin_session (fixture->app, "desk-break");
+  g_object_ref (first);
+  iterate ();
+  advance (fixture, 5 * SEC);
+  g_assert_cmpstr (pages->str, ==, "session ");
+
+  bb_application_begin_session (fixture->app, "first-breaths");
+  iterate ();
+  g_assert_cmpint (bb_session_get_state (first), ==, BB_SESSION_STATE_STOPPED);
+  g_assert_cmpstr (pages->str, ==, "session ");
+  g_assert_cmpstr (bb_window_get_page_name (fixture->window), ==, "session");
+
+  /* From the end page, one step to the new session. */
+  press_key (GTK_WIDGET (session_page (fixture)), GDK_KEY_Escape);
+  g_assert_cmpstr (pages->str, ==, "session done ");
+  bb_application_begin_session (fixture->app, "desk-break");
+  iterate ();
+  g_assert_cmpstr (pages->str, ==, "session done session ");
+
+  g_assert_finalize_object (first);
+}
+
+static guint n_window_writes;
+
+static void
+window_key_changed_cb (GSettings  *settings,
+                       const char *key,
+                       gpointer    user_data)
+{
+  if (g_str_has_prefix (key, "window-"))
+    n_window_writes++;
+}
+
+/* The size is saved once, when the window closes, and only sizes in the
+ * schema's range are accepted. */
+static void
+test_window_size (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GSettings *settings = bb_application_get_settings (fixture->app);
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettingsSchemaKey) key = NULL;
+  g_autoptr(GVariant) negative = g_variant_ref_sink (g_variant_new_int32 (-500));
+  g_autoptr(GVariant) huge = g_variant_ref_sink (g_variant_new_int32 (1000000));
+  gulong handler;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  key = g_settings_schema_get_key (schema, "window-width");
+  g_assert_false (g_settings_schema_key_range_check (key, negative));
+  g_assert_false (g_settings_schema_key_range_check (key, huge));
+
+  n_window_writes = 0;
+  handler = g_signal_connect (settings, "changed", G_CALLBACK (window_key_changed_cb), NULL);
+
+  for (int i = 0; i < 50; i++)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (fixture->window), 500 + i * 4, 450 + i * 2);
+      iterate ();
+    }
+  g_assert_cmpuint (n_window_writes, ==, 0);
+
+  gtk_window_close (GTK_WINDOW (fixture->window));
+  iterate ();
+  g_assert_cmpuint (n_window_writes, ==, 2);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 696);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 548);
+  g_signal_handler_disconnect (settings, handler);
+
+  /* The next window opens at that size. */
+  g_application_activate (G_APPLICATION (fixture->app));
+  fixture->window = BB_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
+  wait_mapped (GTK_WIDGET (fixture->window));
+  {
+    int width = 0;
+    int height = 0;
+
+    gtk_window_get_default_size (GTK_WINDOW (fixture->window), &width, &height);
+    g_assert_cmpint (width, ==, 696);
+    g_assert_cmpint (height, ==, 548);
+  }
+
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+}
+
+/* The list of sessions is a radio group on the settings: a click there
+ * is the saved choice, and Start begins it. */
+static void
+test_preset_choice (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GSettings *settings = bb_application_get_settings (fixture->app);
+  GtkWidget *wind_down = find_preset_check (fixture, "first-breaths");
+  GtkWidget *desk = find_preset_check (fixture, "desk-break");
+
+  g_settings_reset (settings, "last-preset");
+  iterate ();
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (desk)));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (wind_down)));
+
+  adw_action_row_activate (ADW_ACTION_ROW (gtk_widget_get_ancestor (wind_down, ADW_TYPE_ACTION_ROW)));
+  iterate ();
+  g_assert_cmpstr (g_settings_get_string (settings, "last-preset"), ==, "first-breaths");
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (wind_down)));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (desk)));
+
+  /* Changed from outside (gsettings), the list follows. */
+  g_settings_set_string (settings, "last-preset", "desk-break");
+  iterate ();
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (desk)));
+
+  g_settings_set_string (settings, "last-preset", "first-breaths");
+  iterate ();
+  click (find_button (fixture, "practice.start"));
+  g_assert_cmpstr (bb_session_get_position (bb_application_get_session (fixture->app)), ==, "childs-pose");
+
+  g_settings_reset (settings, "last-preset");
 }
 
 static void
@@ -678,6 +916,10 @@ main (int   argc,
   g_test_add ("/window/preferences", Fixture, NULL, fixture_setup, test_preferences, fixture_teardown);
   g_test_add_func ("/window/remote-start", test_remote_start);
   g_test_add ("/window/new-session-replaces", Fixture, NULL, fixture_setup, test_new_session_replaces, fixture_teardown);
+  g_test_add ("/window/one-timer", Fixture, NULL, fixture_setup, test_one_timer, fixture_teardown);
+  g_test_add ("/window/replace-transitions", Fixture, NULL, fixture_setup, test_replace_transitions, fixture_teardown);
+  g_test_add ("/window/window-size", Fixture, NULL, fixture_setup, test_window_size, fixture_teardown);
+  g_test_add ("/window/preset-choice", Fixture, NULL, fixture_setup, test_preset_choice, fixture_teardown);
 
   return g_test_run ();
 }
