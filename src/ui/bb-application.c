@@ -503,14 +503,6 @@ bb_application_new (const char        *application_id,
                        NULL);
 }
 
-BbChime *
-bb_application_get_chime (BbApplication *self)
-{
-  g_return_val_if_fail (BB_IS_APPLICATION (self), NULL);
-
-  return self->chime;
-}
-
 GSettings *
 bb_application_get_settings (BbApplication *self)
 {

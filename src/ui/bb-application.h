@@ -20,7 +20,6 @@ G_DECLARE_FINAL_TYPE (BbApplication, bb_application, BB, APPLICATION, AdwApplica
 BbApplication *bb_application_new          (const char        *application_id,
                                             GApplicationFlags  flags,
                                             BbClock           *clock);
-BbChime       *bb_application_get_chime    (BbApplication     *self);
 GSettings     *bb_application_get_settings (BbApplication     *self);
 BbSession     *bb_application_get_session  (BbApplication     *self);
 BbSession     *bb_application_begin_session (BbApplication    *self,

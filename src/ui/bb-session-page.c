@@ -392,14 +392,6 @@ bb_session_page_init (BbSessionPage *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Stop"), -1);
 }
 
-BbSession *
-bb_session_page_get_session (BbSessionPage *self)
-{
-  g_return_val_if_fail (BB_IS_SESSION_PAGE (self), NULL);
-
-  return self->session;
-}
-
 void
 bb_session_page_set_session (BbSessionPage *self,
                              BbSession     *session)

@@ -15,7 +15,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (BbSessionPage, bb_session_page, BB, SESSION_PAGE, AdwBin)
 
-BbSession *bb_session_page_get_session (BbSessionPage *self);
 void       bb_session_page_set_session (BbSessionPage *self,
                                         BbSession     *session);
 
