@@ -1,0 +1,1014 @@
+/* bb-history.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include "bb-history.h"
+
+/*
+ * The practice history: one SQLite file in the user's data folder, in
+ * WAL mode so the reminders service can read while the app writes.
+ *
+ * A session's row is written when it starts, checkpointed at most every
+ * BB_HISTORY_CHECKPOINT_US as its seconds go by, and finished when it
+ * ends, all from the session's own signals: a killed app loses at most a
+ * few seconds of practice, and the next open marks the row interrupted.
+ *
+ * Opening checks the file. One that is not a database, or fails SQLite's
+ * quick check, is renamed beside itself, never deleted; the newest daily
+ * backup takes its place, or a new store is begun, and #BbHistory:notice
+ * says so once.
+ */
+
+struct _BbHistory
+{
+  GObject   parent_instance;
+
+  /* Owned */
+  sqlite3  *db;
+  BbClock  *clock;
+  char     *path;
+  char     *notice;
+  char     *moved_to;
+
+  /* Plain state */
+  guint     write_failing : 1;
+};
+
+G_DEFINE_FINAL_TYPE (BbHistory, bb_history, G_TYPE_OBJECT)
+G_DEFINE_QUARK (bb-history-error-quark, bb_history_error)
+
+/* Each step takes the schema one version up, in one transaction. Never
+ * edit a step that has shipped: add one. */
+static const char * const migrations[] = {
+  /* 0 -> 1: sessions */
+  "CREATE TABLE sessions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  start_utc_us INTEGER NOT NULL,"
+  "  end_utc_us INTEGER,"
+  "  local_date TEXT NOT NULL,"
+  "  utc_offset_s INTEGER NOT NULL,"
+  "  time_zone TEXT,"
+  "  planned_ms INTEGER NOT NULL CHECK (planned_ms >= 0),"
+  "  practiced_ms INTEGER NOT NULL DEFAULT 0 CHECK (practiced_ms >= 0),"
+  "  breaths_done INTEGER NOT NULL DEFAULT 0 CHECK (breaths_done >= 0),"
+  "  breaths_planned INTEGER NOT NULL CHECK (breaths_planned > 0),"
+  "  inhale_ms INTEGER NOT NULL,"
+  "  hold_in_ms INTEGER NOT NULL,"
+  "  exhale_ms INTEGER NOT NULL,"
+  "  hold_out_ms INTEGER NOT NULL,"
+  "  position_id TEXT,"
+  "  preset_id TEXT,"
+  "  outcome TEXT NOT NULL CHECK (outcome IN ('in-progress', 'completed', 'stopped', 'interrupted')),"
+  "  source TEXT NOT NULL CHECK (source IN ('practice', 'command-line', 'reminder')),"
+  "  checkpoint_utc_us INTEGER"
+  ");"
+  "CREATE INDEX sessions_local_date ON sessions (local_date);",
+
+  /* 1 -> 2: check-ins after a session, filled by the guidance pages */
+  "CREATE TABLE checkins ("
+  "  session_uuid TEXT PRIMARY KEY REFERENCES sessions (uuid) ON DELETE CASCADE,"
+  "  back_felt TEXT CHECK (back_felt IN ('yes', 'a-little', 'not-yet')),"
+  "  tension_before INTEGER CHECK (tension_before BETWEEN 1 AND 5),"
+  "  tension_after INTEGER CHECK (tension_after BETWEEN 1 AND 5)"
+  ");"
+  "CREATE INDEX sessions_start ON sessions (start_utc_us);",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BB_HISTORY_SCHEMA_VERSION);
+
+static const char * const source_names[] = {
+  [BB_HISTORY_SOURCE_PRACTICE] = "practice",
+  [BB_HISTORY_SOURCE_COMMAND_LINE] = "command-line",
+  [BB_HISTORY_SOURCE_REMINDER] = "reminder",
+};
+
+static gboolean
+set_sqlite_error (GError     **error,
+                  int          code,
+                  sqlite3     *db,
+                  const char  *what)
+{
+  g_set_error (error, BB_HISTORY_ERROR, code, "%s: %s", what,
+               db != NULL ? sqlite3_errmsg (db) : "out of memory");
+  return FALSE;
+}
+
+static gboolean
+exec (sqlite3     *db,
+      const char  *sql,
+      int          code,
+      GError     **error)
+{
+  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return set_sqlite_error (error, code, db, sql);
+
+  return TRUE;
+}
+
+static int
+get_int_pragma (sqlite3    *db,
+                const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  int value = -1;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int (stmt, 0);
+
+  sqlite3_finalize (stmt);
+
+  return value;
+}
+
+/* The local calendar day and UTC offset at @real_time (microseconds
+ * since the epoch), in the time zone of the moment. */
+static GDateTime *
+local_at (gint64 real_time)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (real_time / G_USEC_PER_SEC);
+
+  if (utc == NULL)
+    return NULL;
+
+  return g_date_time_to_local (utc);
+}
+
+/**
+ * bb_history_get_default_path:
+ *
+ * Returns: (transfer full): `$XDG_DATA_HOME/backbreath/history.db`
+ */
+char *
+bb_history_get_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "backbreath", "history.db", NULL);
+}
+
+static char *
+backups_dir (BbHistory *self)
+{
+  g_autofree char *dir = g_path_get_dirname (self->path);
+
+  return g_build_filename (dir, "backups", NULL);
+}
+
+/* g_ptr_array_sort() passes pointers to the elements. */
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The backups' file names, oldest first; their names sort by date. */
+static GPtrArray *
+list_backups (BbHistory *self)
+{
+  g_autofree char *dir = backups_dir (self);
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    if (g_str_has_prefix (name, "history-") && g_str_has_suffix (name, ".db"))
+      g_ptr_array_add (names, g_build_filename (dir, name, NULL));
+
+  g_ptr_array_sort (names, compare_names);
+
+  return names;
+}
+
+/* Copies the whole database @from into a new file @to with SQLite's
+ * online backup API: the copy is consistent even while others write. */
+static gboolean
+copy_database (sqlite3     *from,
+               const char  *to,
+               GError     **error)
+{
+  g_autofree char *tmp = g_strconcat (to, ".tmp", NULL);
+  sqlite3_backup *backup;
+  sqlite3 *dest = NULL;
+  int fd;
+  int res;
+
+  g_unlink (tmp);
+  fd = g_open (tmp, O_CREAT | O_WRONLY | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, BB_HISTORY_ERROR, BB_HISTORY_ERROR_WRITE,
+                   "%s: %s", tmp, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+
+  if (sqlite3_open_v2 (tmp, &dest, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (error, BB_HISTORY_ERROR_WRITE, dest, tmp);
+      sqlite3_close (dest);
+      g_unlink (tmp);
+      return FALSE;
+    }
+
+  backup = sqlite3_backup_init (dest, "main", from, "main");
+  if (backup == NULL)
+    {
+      set_sqlite_error (error, BB_HISTORY_ERROR_WRITE, dest, tmp);
+      sqlite3_close (dest);
+      g_unlink (tmp);
+      return FALSE;
+    }
+
+  do
+    res = sqlite3_backup_step (backup, -1);
+  while (res == SQLITE_BUSY || res == SQLITE_LOCKED);
+  sqlite3_backup_finish (backup);
+
+  if (res != SQLITE_DONE)
+    {
+      g_set_error (error, BB_HISTORY_ERROR, BB_HISTORY_ERROR_WRITE,
+                   "%s: %s", tmp, sqlite3_errstr (res));
+      sqlite3_close (dest);
+      g_unlink (tmp);
+      return FALSE;
+    }
+
+  sqlite3_close (dest);
+
+  if (g_rename (tmp, to) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, BB_HISTORY_ERROR, BB_HISTORY_ERROR_WRITE,
+                   "%s: %s", to, g_strerror (saved));
+      g_unlink (tmp);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* One backup a day, the last BB_HISTORY_N_BACKUPS kept. */
+static void
+write_daily_backup (BbHistory *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = local_at (bb_clock_get_real_time (self->clock));
+  g_autoptr(GPtrArray) names = NULL;
+  g_autofree char *dir = backups_dir (self);
+  g_autofree char *day = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+
+  if (now == NULL)
+    return;
+
+  day = g_date_time_format (now, "%Y-%m-%d");
+  name = g_strdup_printf ("history-%s.db", day);
+  path = g_build_filename (dir, name, NULL);
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0 ||
+      !copy_database (self->db, path, &error))
+    {
+      g_message ("No backup of the history today: %s",
+                 error != NULL ? error->message : g_strerror (errno));
+      return;
+    }
+
+  names = list_backups (self);
+  for (guint i = 0; i + BB_HISTORY_N_BACKUPS < names->len; i++)
+    g_unlink (g_ptr_array_index (names, i));
+}
+
+static gboolean
+configure (sqlite3  *db,
+           GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean wal = FALSE;
+
+  sqlite3_busy_timeout (db, 5000);
+  sqlite3_extended_result_codes (db, 1);
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    wal = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "wal") == 0;
+  sqlite3_finalize (stmt);
+
+  if (!wal)
+    return set_sqlite_error (error, BB_HISTORY_ERROR_OPEN, db, "PRAGMA journal_mode = WAL");
+
+  return exec (db, "PRAGMA synchronous = FULL", BB_HISTORY_ERROR_OPEN, error) &&
+         exec (db, "PRAGMA foreign_keys = ON", BB_HISTORY_ERROR_OPEN, error);
+}
+
+/* TRUE when the file reads as a sound SQLite database. */
+static gboolean
+passes_quick_check (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+  sqlite3_finalize (stmt);
+
+  return ok;
+}
+
+static gboolean
+migrate (sqlite3  *db,
+         GError  **error)
+{
+  int version = get_int_pragma (db, "PRAGMA user_version");
+
+  if (version < 0)
+    return set_sqlite_error (error, BB_HISTORY_ERROR_OPEN, db, "PRAGMA user_version");
+
+  if (version > BB_HISTORY_SCHEMA_VERSION)
+    {
+      g_set_error (error, BB_HISTORY_ERROR, BB_HISTORY_ERROR_OPEN,
+                   _("The history was written by a newer Backbreath (version %d of its format); "
+                     "it is left as it is"), version);
+      return FALSE;
+    }
+
+  for (; version < BB_HISTORY_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
+
+      if (!exec (db, "BEGIN IMMEDIATE", BB_HISTORY_ERROR_OPEN, error))
+        return FALSE;
+
+      if (!exec (db, migrations[version], BB_HISTORY_ERROR_OPEN, error) ||
+          !exec (db, set_version, BB_HISTORY_ERROR_OPEN, error) ||
+          !exec (db, "COMMIT", BB_HISTORY_ERROR_OPEN, error))
+        {
+          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static sqlite3 *
+open_file (const char  *path,
+           gboolean    *broken,
+           GError     **error)
+{
+  sqlite3 *db = NULL;
+  int fd;
+
+  *broken = FALSE;
+
+  /* Made here so it is private from the start; SQLite gives its -wal and
+   * -shm files the same mode. */
+  fd = g_open (path, O_CREAT | O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, BB_HISTORY_ERROR, BB_HISTORY_ERROR_OPEN,
+                   "%s: %s", path, g_strerror (saved));
+      return NULL;
+    }
+  close (fd);
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (error, BB_HISTORY_ERROR_OPEN, db, path);
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  if (!passes_quick_check (db))
+    {
+      *broken = TRUE;
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  if (!configure (db, error))
+    {
+      /* A file SQLite cannot put in WAL mode is not a usable store. */
+      *broken = sqlite3_errcode (db) == SQLITE_NOTADB || sqlite3_errcode (db) == SQLITE_CORRUPT;
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  return db;
+}
+
+/* Renames the broken file, and its -wal and -shm, beside itself. */
+static char *
+move_aside (BbHistory  *self,
+            GError    **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *target = g_strdup_printf ("%s.broken-%s", self->path, stamp);
+  static const char * const suffixes[] = { "-wal", "-shm" };
+
+  for (guint n = 2; g_file_test (target, G_FILE_TEST_EXISTS); n++)
+    {
+      g_free (target);
+      target = g_strdup_printf ("%s.broken-%s-%u", self->path, stamp, n);
+    }
+
+  if (g_rename (self->path, target) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, BB_HISTORY_ERROR, BB_HISTORY_ERROR_OPEN,
+                   "%s: %s", self->path, g_strerror (saved));
+      return NULL;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *from = g_strconcat (self->path, suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (target, suffixes[i], NULL);
+
+      if (g_file_test (from, G_FILE_TEST_EXISTS))
+        g_rename (from, to);
+    }
+
+  return g_steal_pointer (&target);
+}
+
+/* Puts the newest backup that opens in place of the moved file. */
+static char *
+restore_backup (BbHistory *self)
+{
+  g_autoptr(GPtrArray) names = list_backups (self);
+
+  for (guint i = names->len; i > 0; i--)
+    {
+      const char *name = g_ptr_array_index (names, i - 1);
+      g_autoptr(GError) error = NULL;
+      sqlite3 *backup = NULL;
+      gboolean ok;
+
+      if (sqlite3_open_v2 (name, &backup, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+          !passes_quick_check (backup))
+        {
+          sqlite3_close (backup);
+          continue;
+        }
+
+      ok = copy_database (backup, self->path, &error);
+      sqlite3_close (backup);
+
+      if (ok)
+        return g_path_get_basename (name);
+
+      g_message ("Could not restore %s: %s", name, error->message);
+    }
+
+  return NULL;
+}
+
+static void
+recover_interrupted (BbHistory *self)
+{
+  /* A row still in progress at open was left by an app that ended
+   * without finishing it: keep what its last checkpoint saved. */
+  if (!exec (self->db,
+             "UPDATE sessions SET outcome = 'interrupted', end_utc_us = checkpoint_utc_us "
+             "WHERE outcome = 'in-progress'",
+             BB_HISTORY_ERROR_WRITE, NULL))
+    g_message ("Could not mark interrupted sessions: %s", sqlite3_errmsg (self->db));
+}
+
+static void
+bb_history_dispose (GObject *object)
+{
+  BbHistory *self = (BbHistory *)object;
+
+  g_clear_object (&self->clock);
+
+  G_OBJECT_CLASS (bb_history_parent_class)->dispose (object);
+}
+
+static void
+bb_history_finalize (GObject *object)
+{
+  BbHistory *self = (BbHistory *)object;
+
+  g_clear_pointer (&self->db, sqlite3_close);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->notice, g_free);
+  g_clear_pointer (&self->moved_to, g_free);
+
+  G_OBJECT_CLASS (bb_history_parent_class)->finalize (object);
+}
+
+static void
+bb_history_class_init (BbHistoryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = bb_history_dispose;
+  object_class->finalize = bb_history_finalize;
+}
+
+static void
+bb_history_init (BbHistory *self)
+{
+}
+
+/**
+ * bb_history_open:
+ * @path: (nullable): the database file, or %NULL for the default
+ * @clock: (nullable): the time source, or %NULL for the system clock
+ * @flags: what else to do on open
+ *
+ * Opens the store, creating its folder (mode 0700) and file (0600) when
+ * missing and bringing its schema up to date. A damaged file is moved
+ * aside and replaced, see bb_history_get_notice().
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+BbHistory *
+bb_history_open (const char          *path,
+                 BbClock             *clock,
+                 BbHistoryOpenFlags   flags,
+                 GError             **error)
+{
+  g_autoptr(BbHistory) self = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *dir = NULL;
+  gboolean broken = FALSE;
+
+  g_return_val_if_fail (clock == NULL || BB_IS_CLOCK (clock), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (BB_TYPE_HISTORY, NULL);
+  self->clock = clock != NULL ? g_object_ref (clock) : g_object_ref (bb_clock_get_default ());
+  self->path = path != NULL ? g_strdup (path) : bb_history_get_default_path ();
+
+  dir = g_path_get_dirname (self->path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, BB_HISTORY_ERROR, BB_HISTORY_ERROR_OPEN,
+                   _("Cannot create the folder %s: %s"), dir, g_strerror (saved));
+      return NULL;
+    }
+
+  self->db = open_file (self->path, &broken, &local_error);
+
+  if (self->db == NULL && broken)
+    {
+      g_autofree char *restored = NULL;
+
+      self->moved_to = move_aside (self, error);
+      if (self->moved_to == NULL)
+        return NULL;
+
+      restored = restore_backup (self);
+      if (restored != NULL)
+        self->notice = g_strdup_printf (_("Your history file was damaged. It was kept as %s, "
+                                          "and the backup %s was restored."),
+                                        self->moved_to, restored);
+      else
+        self->notice = g_strdup_printf (_("Your history file was damaged. It was kept as %s, "
+                                          "and a new history was begun."),
+                                        self->moved_to);
+      g_message ("%s", self->notice);
+
+      g_clear_error (&local_error);
+      self->db = open_file (self->path, &broken, &local_error);
+    }
+
+  if (self->db == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  if (!migrate (self->db, error))
+    return NULL;
+
+  if (flags & BB_HISTORY_OPEN_RECOVER)
+    {
+      recover_interrupted (self);
+      write_daily_backup (self);
+    }
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+bb_history_get_path (BbHistory *self)
+{
+  g_return_val_if_fail (BB_IS_HISTORY (self), NULL);
+
+  return self->path;
+}
+
+/**
+ * bb_history_get_notice:
+ *
+ * Returns: (nullable): what the user should be told about the opening of
+ *   the store, such as a damaged file moved aside; %NULL when all was well
+ */
+const char *
+bb_history_get_notice (BbHistory *self)
+{
+  g_return_val_if_fail (BB_IS_HISTORY (self), NULL);
+
+  return self->notice;
+}
+
+/**
+ * bb_history_get_moved_to:
+ *
+ * Returns: (nullable): where a damaged file was moved on open
+ */
+const char *
+bb_history_get_moved_to (BbHistory *self)
+{
+  g_return_val_if_fail (BB_IS_HISTORY (self), NULL);
+
+  return self->moved_to;
+}
+
+/**
+ * bb_history_get_today:
+ *
+ * Returns: the local calendar day now, as a #GDate Julian day number
+ */
+guint32
+bb_history_get_today (BbHistory *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+  GDate date;
+
+  g_return_val_if_fail (BB_IS_HISTORY (self), 0);
+
+  now = local_at (bb_clock_get_real_time (self->clock));
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date,
+                  g_date_time_get_day_of_month (now),
+                  g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+
+  return g_date_get_julian (&date);
+}
+
+/* Recording a session */
+
+typedef struct
+{
+  BbHistory       *history;
+  char            *uuid;
+  char            *preset_id;
+  BbHistorySource  source;
+  gint64           last_checkpoint;  /* monotonic */
+  gboolean         written;
+} Recording;
+
+static void
+recording_free (gpointer data)
+{
+  Recording *recording = data;
+
+  g_clear_object (&recording->history);
+  g_free (recording->uuid);
+  g_free (recording->preset_id);
+  g_free (recording);
+}
+
+static void
+report_write (BbHistory  *self,
+              gboolean    ok,
+              const char *what)
+{
+  /* A full disk or a read-only folder: say it once, keep practising. */
+  if (!ok && !self->write_failing)
+    g_message ("Could not %s in %s: %s", what, self->path, sqlite3_errmsg (self->db));
+
+  self->write_failing = !ok;
+}
+
+static guint
+breaths_done (BbSession *session)
+{
+  guint breath = bb_session_get_breath (session);
+
+  if (bb_session_get_state (session) == BB_SESSION_STATE_FINISHED)
+    return bb_session_get_n_breaths (session);
+
+  /* The breath under way counts once it is whole. */
+  return breath > 0 ? breath - 1 : 0;
+}
+
+static gboolean
+step_done (sqlite3_stmt *stmt)
+{
+  int res = sqlite3_step (stmt);
+
+  sqlite3_finalize (stmt);
+
+  return res == SQLITE_DONE;
+}
+
+static gboolean
+in_transaction (sqlite3      *db,
+                sqlite3_stmt *stmt)
+{
+  if (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+
+  if (!step_done (stmt) || sqlite3_exec (db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+insert_row (Recording *recording,
+            BbSession *session)
+{
+  BbHistory *self = recording->history;
+  const BbPattern *pattern = bb_session_get_pattern (session);
+  gint64 start = bb_session_get_start_real_time (session);
+  g_autoptr(GDateTime) local = local_at (start);
+  g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
+  g_autofree char *local_date = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  if (self->db == NULL || local == NULL)
+    return;
+
+  local_date = g_date_time_format (local, "%Y-%m-%d");
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "INSERT INTO sessions (uuid, start_utc_us, local_date, utc_offset_s, time_zone,"
+                          " planned_ms, breaths_planned, inhale_ms, hold_in_ms, exhale_ms, hold_out_ms,"
+                          " position_id, preset_id, outcome, source, checkpoint_utc_us)"
+                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
+                          " 'in-progress', ?14, ?2)",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      report_write (self, FALSE, "begin a session");
+      return;
+    }
+
+  sqlite3_bind_text (stmt, 1, recording->uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, start);
+  sqlite3_bind_text (stmt, 3, local_date, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 4, g_date_time_get_utc_offset (local) / G_USEC_PER_SEC);
+  sqlite3_bind_text (stmt, 5, g_time_zone_get_identifier (zone), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 6, bb_session_get_duration (session) / 1000);
+  sqlite3_bind_int64 (stmt, 7, bb_session_get_n_breaths (session));
+  sqlite3_bind_int64 (stmt, 8, pattern->inhale_ms);
+  sqlite3_bind_int64 (stmt, 9, pattern->hold_in_ms);
+  sqlite3_bind_int64 (stmt, 10, pattern->exhale_ms);
+  sqlite3_bind_int64 (stmt, 11, pattern->hold_out_ms);
+  sqlite3_bind_text (stmt, 12, bb_session_get_position (session), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 13, recording->preset_id, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 14, source_names[recording->source], -1, SQLITE_STATIC);
+
+  ok = in_transaction (self->db, stmt);
+  report_write (self, ok, "begin a session");
+  recording->written = ok;
+  recording->last_checkpoint = bb_clock_get_monotonic_time (self->clock);
+}
+
+/* Saves the practice so far; @outcome ends the row when not NULL. */
+static void
+update_row (Recording  *recording,
+            BbSession  *session,
+            const char *outcome)
+{
+  BbHistory *self = recording->history;
+  gint64 now = bb_clock_get_real_time (self->clock);
+  sqlite3_stmt *stmt = NULL;
+
+  if (self->db == NULL || !recording->written)
+    return;
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "UPDATE sessions SET practiced_ms = ?2, breaths_done = ?3,"
+                          " checkpoint_utc_us = ?4,"
+                          " outcome = coalesce (?5, outcome),"
+                          " end_utc_us = CASE WHEN ?5 IS NULL THEN end_utc_us ELSE ?4 END"
+                          " WHERE uuid = ?1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      report_write (self, FALSE, "save a session");
+      return;
+    }
+
+  sqlite3_bind_text (stmt, 1, recording->uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, bb_session_get_elapsed (session) / 1000);
+  sqlite3_bind_int64 (stmt, 3, breaths_done (session));
+  sqlite3_bind_int64 (stmt, 4, now);
+  if (outcome != NULL)
+    sqlite3_bind_text (stmt, 5, outcome, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, 5);
+
+  report_write (self, in_transaction (self->db, stmt), "save a session");
+  recording->last_checkpoint = bb_clock_get_monotonic_time (self->clock);
+}
+
+/* The session announces every whole second from its one timeout; a
+ * checkpoint at most every BB_HISTORY_CHECKPOINT_US of those bounds what
+ * a killed app can lose. */
+static void
+second_cb (BbSession  *session,
+           GParamSpec *pspec,
+           Recording  *recording)
+{
+  gint64 now = bb_clock_get_monotonic_time (recording->history->clock);
+
+  if (bb_session_get_state (session) == BB_SESSION_STATE_RUNNING &&
+      now - recording->last_checkpoint >= BB_HISTORY_CHECKPOINT_US)
+    update_row (recording, session, NULL);
+}
+
+static void
+state_changed_cb (BbSession  *session,
+                  GParamSpec *pspec,
+                  Recording  *recording)
+{
+  switch (bb_session_get_state (session))
+    {
+    case BB_SESSION_STATE_RUNNING:
+      if (!recording->written)
+        insert_row (recording, session);
+      break;
+
+    case BB_SESSION_STATE_PAUSED:
+      update_row (recording, session, NULL);
+      break;
+
+    case BB_SESSION_STATE_FINISHED:
+      update_row (recording, session, "completed");
+      break;
+
+    case BB_SESSION_STATE_STOPPED:
+      update_row (recording, session, "stopped");
+      break;
+
+    case BB_SESSION_STATE_READY:
+    default:
+      break;
+    }
+}
+
+/**
+ * bb_history_track:
+ * @session: a session, ready or running
+ * @preset_id: (nullable): the preset it was built from
+ * @source: where it was started from
+ *
+ * Records @session from its start to its end: every session is followed
+ * until it ends, also after another one has begun.
+ */
+void
+bb_history_track (BbHistory       *self,
+                  BbSession       *session,
+                  const char      *preset_id,
+                  BbHistorySource  source)
+{
+  Recording *recording;
+
+  g_return_if_fail (BB_IS_HISTORY (self));
+  g_return_if_fail (BB_IS_SESSION (session));
+  g_return_if_fail (source <= BB_HISTORY_SOURCE_REMINDER);
+
+  recording = g_new0 (Recording, 1);
+  recording->history = g_object_ref (self);
+  recording->uuid = g_uuid_string_random ();
+  recording->preset_id = g_strdup (preset_id);
+  recording->source = source;
+
+  /* The recording lives as long as the session, so its handlers need no
+   * disconnecting. */
+  g_object_set_data_full (G_OBJECT (session), "bb-history-recording", recording, recording_free);
+  g_signal_connect (session, "notify::seconds-left", G_CALLBACK (second_cb), recording);
+  g_signal_connect (session, "notify::state", G_CALLBACK (state_changed_cb), recording);
+
+  if (bb_session_get_state (session) != BB_SESSION_STATE_READY)
+    insert_row (recording, session);
+}
+
+/**
+ * bb_history_dup_days:
+ * @n_days: (out): how many days
+ *
+ * Returns: (transfer full) (array length=n_days): the days with ended
+ *   sessions, ascending, or %NULL with @error set
+ */
+BbDayTotal *
+bb_history_dup_days (BbHistory  *self,
+                     guint      *n_days,
+                     GError    **error)
+{
+  /* Zero-terminated, so an empty result is an empty array, not NULL. */
+  g_autoptr(GArray) days = g_array_new (TRUE, FALSE, sizeof (BbDayTotal));
+  sqlite3_stmt *stmt = NULL;
+  int res;
+
+  g_return_val_if_fail (BB_IS_HISTORY (self), NULL);
+  g_return_val_if_fail (n_days != NULL, NULL);
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT local_date, sum (practiced_ms), count (*) FROM sessions"
+                          " WHERE outcome <> 'in-progress'"
+                          " GROUP BY local_date ORDER BY local_date",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (error, BB_HISTORY_ERROR_READ, self->db, "days");
+      return NULL;
+    }
+
+  while ((res = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      BbDayTotal day;
+
+      day.day = bb_streak_day_from_iso ((const char *) sqlite3_column_text (stmt, 0));
+      day.practiced_ms = sqlite3_column_int64 (stmt, 1);
+      day.n_sessions = sqlite3_column_int (stmt, 2);
+
+      /* The store checks its own rows; a bad date is skipped, not fatal. */
+      if (day.day != 0)
+        g_array_append_val (days, day);
+    }
+
+  sqlite3_finalize (stmt);
+
+  if (res != SQLITE_DONE)
+    {
+      set_sqlite_error (error, BB_HISTORY_ERROR_READ, self->db, "days");
+      return NULL;
+    }
+
+  *n_days = days->len;
+
+  return (BbDayTotal *) g_array_free (g_steal_pointer (&days), FALSE);
+}
+
+/**
+ * bb_history_get_stats:
+ * @goal_ms: the daily goal for streaks
+ * @stats: (out caller-allocates): the figures
+ *
+ * Returns: %TRUE, or %FALSE with @error set
+ */
+gboolean
+bb_history_get_stats (BbHistory  *self,
+                      gint64      goal_ms,
+                      BbStats    *stats,
+                      GError    **error)
+{
+  g_autofree BbDayTotal *days = NULL;
+  guint n_days = 0;
+  int interrupted;
+
+  g_return_val_if_fail (BB_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (stats != NULL, FALSE);
+
+  days = bb_history_dup_days (self, &n_days, error);
+  if (days == NULL)
+    return FALSE;
+
+  interrupted = get_int_pragma (self->db, "SELECT count (*) FROM sessions WHERE outcome = 'interrupted'");
+  if (interrupted < 0)
+    return set_sqlite_error (error, BB_HISTORY_ERROR_READ, self->db, "interrupted sessions");
+
+  bb_stats_compute (days, n_days, bb_history_get_today (self), goal_ms, stats);
+  stats->n_interrupted = interrupted;
+
+  return TRUE;
+}

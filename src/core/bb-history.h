@@ -1,0 +1,95 @@
+/* bb-history.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "bb-clock.h"
+#include "bb-session.h"
+#include "bb-streak.h"
+
+G_BEGIN_DECLS
+
+/**
+ * BbHistoryError:
+ * @BB_HISTORY_ERROR_OPEN: the store could not be opened or created
+ * @BB_HISTORY_ERROR_WRITE: a write failed (a full disk, a read-only folder)
+ * @BB_HISTORY_ERROR_READ: a read failed
+ */
+typedef enum
+{
+  BB_HISTORY_ERROR_OPEN,
+  BB_HISTORY_ERROR_WRITE,
+  BB_HISTORY_ERROR_READ,
+} BbHistoryError;
+
+#define BB_HISTORY_ERROR (bb_history_error_quark ())
+
+/**
+ * BbHistorySource:
+ * @BB_HISTORY_SOURCE_PRACTICE: started from the list of sessions
+ * @BB_HISTORY_SOURCE_COMMAND_LINE: started with `--start`
+ * @BB_HISTORY_SOURCE_REMINDER: started from a reminder
+ */
+typedef enum
+{
+  BB_HISTORY_SOURCE_PRACTICE,
+  BB_HISTORY_SOURCE_COMMAND_LINE,
+  BB_HISTORY_SOURCE_REMINDER,
+} BbHistorySource;
+
+/**
+ * BbHistoryOpenFlags:
+ * @BB_HISTORY_OPEN_NONE: open to read and record
+ * @BB_HISTORY_OPEN_RECOVER: also end sessions a crash left in progress and
+ *   write the daily backup; only the window app, which records sessions,
+ *   does this
+ */
+typedef enum
+{
+  BB_HISTORY_OPEN_NONE    = 0,
+  BB_HISTORY_OPEN_RECOVER = 1 << 0,
+} BbHistoryOpenFlags;
+
+/* Checkpoints of a session under way are at least this far apart. */
+#define BB_HISTORY_CHECKPOINT_US (5 * G_USEC_PER_SEC)
+
+/* Daily backups kept. */
+#define BB_HISTORY_N_BACKUPS 7
+
+/* The schema version this code writes. */
+#define BB_HISTORY_SCHEMA_VERSION 2
+
+#define BB_TYPE_HISTORY (bb_history_get_type ())
+
+G_DECLARE_FINAL_TYPE (BbHistory, bb_history, BB, HISTORY, GObject)
+
+GQuark      bb_history_error_quark     (void);
+
+char       *bb_history_get_default_path (void);
+BbHistory  *bb_history_open            (const char          *path,
+                                        BbClock             *clock,
+                                        BbHistoryOpenFlags   flags,
+                                        GError             **error);
+const char *bb_history_get_path        (BbHistory           *self);
+const char *bb_history_get_notice      (BbHistory           *self);
+const char *bb_history_get_moved_to    (BbHistory           *self);
+
+void        bb_history_track           (BbHistory           *self,
+                                        BbSession           *session,
+                                        const char          *preset_id,
+                                        BbHistorySource      source);
+
+BbDayTotal *bb_history_dup_days        (BbHistory           *self,
+                                        guint               *n_days,
+                                        GError             **error);
+gboolean    bb_history_get_stats       (BbHistory           *self,
+                                        gint64               goal_ms,
+                                        BbStats             *stats,
+                                        GError             **error);
+guint32     bb_history_get_today       (BbHistory           *self);
+
+G_END_DECLS

@@ -1,0 +1,574 @@
+/* test-history.c
+ *
+ * The SQLite store, on real files in a temporary folder.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include "bb-fake-clock.h"
+#include "bb-history.h"
+
+#define SEC G_GINT64_CONSTANT (1000000)
+
+/* Tuesday 14 November 2023, 22:13:20 UTC. */
+#define REAL_START (G_GINT64_CONSTANT (1700000000) * SEC)
+
+typedef struct
+{
+  char    *dir;
+  char    *path;
+  BbClock *clock;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("backbreath-history-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "data", "history.db", NULL);
+  fixture->clock = bb_fake_clock_new (1000 * SEC, REAL_START);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+
+  g_rmdir (path);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  remove_tree (fixture->dir);
+  g_assert_finalize_object (fixture->clock);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+static BbHistory *
+open_history (Fixture            *fixture,
+              BbHistoryOpenFlags  flags)
+{
+  g_autoptr(GError) error = NULL;
+  BbHistory *history = bb_history_open (fixture->path, fixture->clock, flags, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (history);
+
+  return history;
+}
+
+/* Runs @sql on the file with a connection of its own and returns the
+ * first column of the first row as text. */
+static char *
+query (const char *path,
+       const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *result = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return result;
+}
+
+static void
+assert_query (const char *path,
+              const char *sql,
+              const char *expected)
+{
+  g_autofree char *result = query (path, sql);
+
+  g_assert_cmpstr (result, ==, expected);
+}
+
+static void
+advance (Fixture *fixture,
+         gint64   delta)
+{
+  bb_fake_clock_advance (BB_FAKE_CLOCK (fixture->clock), delta);
+}
+
+static BbSession *
+desk_break (Fixture *fixture,
+            guint    n_breaths)
+{
+  BbPattern pattern = { 4000, 0, 6000, 0 };
+
+  return bb_session_new (fixture->clock, &pattern, "seated", n_breaths);
+}
+
+static void
+test_create (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(BbHistory) history = open_history (fixture, BB_HISTORY_OPEN_NONE);
+  g_autofree char *dir = g_path_get_dirname (fixture->path);
+  g_autofree char *version = g_strdup_printf ("%d", BB_HISTORY_SCHEMA_VERSION);
+  GStatBuf st;
+
+  g_assert_null (bb_history_get_notice (history));
+  g_assert_cmpstr (bb_history_get_path (history), ==, fixture->path);
+
+  /* Private to the user. */
+  g_assert_cmpint (g_stat (dir, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  assert_query (fixture->path, "PRAGMA journal_mode", "wal");
+  assert_query (fixture->path, "PRAGMA user_version", version);
+  assert_query (fixture->path, "SELECT count (*) FROM sessions", "0");
+  assert_query (fixture->path, "PRAGMA integrity_check", "ok");
+
+  /* An empty store has figures too: all zero. */
+  {
+    BbStats stats = { .n_sessions = 99 };
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (bb_history_get_stats (history, 0, &stats, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (stats.n_sessions, ==, 0);
+    g_assert_cmpuint (stats.current_streak, ==, 0);
+  }
+}
+
+static void
+test_record (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(BbHistory) history = open_history (fixture, BB_HISTORY_OPEN_NONE);
+  g_autoptr(BbSession) session = desk_break (fixture, 3);
+  BbStats stats = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  g_unsetenv ("TZ");
+  bb_history_track (history, session, "desk-break", BB_HISTORY_SOURCE_COMMAND_LINE);
+  assert_query (fixture->path, "SELECT count (*) FROM sessions", "0");
+
+  /* Written as it starts. */
+  bb_session_start (session);
+  assert_query (fixture->path, "SELECT outcome || ' ' || practiced_ms || ' ' || source || ' ' || preset_id"
+                               " || ' ' || position_id || ' ' || planned_ms || ' ' || breaths_planned FROM sessions",
+                "in-progress 0 command-line desk-break seated 30000 3");
+  assert_query (fixture->path, "SELECT inhale_ms || '/' || hold_in_ms || '/' || exhale_ms || '/' || hold_out_ms FROM sessions",
+                "4000/0/6000/0");
+  assert_query (fixture->path, "SELECT start_utc_us FROM sessions", "1700000000000000");
+
+  /* Checkpoints at most every 5 s, from the session's seconds. */
+  advance (fixture, 4 * SEC);
+  assert_query (fixture->path, "SELECT practiced_ms FROM sessions", "0");
+  advance (fixture, 1 * SEC);
+  assert_query (fixture->path, "SELECT practiced_ms FROM sessions", "5000");
+  advance (fixture, 7 * SEC);
+  assert_query (fixture->path, "SELECT practiced_ms || ' ' || breaths_done FROM sessions", "10000 1");
+
+  advance (fixture, 30 * SEC);
+  g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_FINISHED);
+  assert_query (fixture->path, "SELECT outcome || ' ' || practiced_ms || ' ' || breaths_done FROM sessions",
+                "completed 30000 3");
+  assert_query (fixture->path, "SELECT end_utc_us - start_utc_us FROM sessions", "30000000");
+
+  g_assert_true (bb_history_get_stats (history, 60 * 1000, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.n_sessions, ==, 1);
+  g_assert_cmpint (stats.total_ms, ==, 30000);
+  g_assert_cmpint (stats.today_ms, ==, 30000);
+  /* Half a minute does not reach a one-minute goal. */
+  g_assert_cmpuint (stats.current_streak, ==, 0);
+  g_assert_true (bb_history_get_stats (history, 30 * 1000, &stats, &error));
+  g_assert_cmpuint (stats.current_streak, ==, 1);
+}
+
+static void
+test_stopped (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(BbHistory) history = open_history (fixture, BB_HISTORY_OPEN_NONE);
+  g_autoptr(BbSession) first = desk_break (fixture, 12);
+  g_autoptr(BbSession) second = desk_break (fixture, 12);
+
+  bb_history_track (history, first, "desk-break", BB_HISTORY_SOURCE_PRACTICE);
+  bb_session_start (first);
+  advance (fixture, 25 * SEC);
+
+  /* A second session begins before the first is stopped, as when the
+   * app replaces one: both are recorded to their end. */
+  bb_history_track (history, second, NULL, BB_HISTORY_SOURCE_REMINDER);
+  bb_session_stop (first);
+  bb_session_start (second);
+  advance (fixture, 3 * SEC);
+  bb_session_pause (second);
+
+  assert_query (fixture->path, "SELECT outcome || ' ' || practiced_ms || ' ' || breaths_done FROM sessions"
+                               " WHERE source = 'practice'", "stopped 25000 2");
+  assert_query (fixture->path, "SELECT outcome || ' ' || practiced_ms || ' ' || coalesce (preset_id, '-')"
+                               " FROM sessions WHERE source = 'reminder'", "in-progress 3000 -");
+}
+
+/* The app killed mid-session: the next open of the window app marks the
+ * row interrupted, with its last checkpoint. */
+static void
+test_interrupted (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  BbHistory *crashed = open_history (fixture, BB_HISTORY_OPEN_NONE);
+  BbSession *session = desk_break (fixture, 12);
+  g_autoptr(BbHistory) reader = NULL;
+  g_autoptr(BbHistory) next = NULL;
+  BbStats stats = { 0 };
+
+  bb_history_track (crashed, session, "desk-break", BB_HISTORY_SOURCE_PRACTICE);
+  bb_session_start (session);
+  advance (fixture, 17 * SEC + 500 * 1000);
+
+  /* Opened without recovering (the reminders service), nothing changes. */
+  reader = open_history (fixture, BB_HISTORY_OPEN_NONE);
+  assert_query (fixture->path, "SELECT outcome FROM sessions", "in-progress");
+
+  next = open_history (fixture, BB_HISTORY_OPEN_RECOVER);
+  assert_query (fixture->path, "SELECT outcome || ' ' || practiced_ms FROM sessions", "interrupted 15000");
+  assert_query (fixture->path, "SELECT end_utc_us - start_utc_us FROM sessions", "15000000");
+  g_assert_true (bb_history_get_stats (next, 0, &stats, NULL));
+  g_assert_cmpuint (stats.n_interrupted, ==, 1);
+  g_assert_cmpint (stats.total_ms, ==, 15000);
+
+  /* The crashed process's objects are let go only now. */
+  g_object_unref (session);
+  g_object_unref (crashed);
+}
+
+static void
+write_file (const char *path,
+            const char *contents,
+            gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_not_a_database (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(BbHistory) history = NULL;
+  g_autofree char *dir = g_path_get_dirname (fixture->path);
+  g_autofree char *kept = NULL;
+  g_autofree char *junk = g_malloc (8192);
+  gsize length = 0;
+
+  for (guint i = 0; i < 8192; i++)
+    junk[i] = g_random_int_range (0, 256);
+
+  g_mkdir_with_parents (dir, 0700);
+  write_file (fixture->path, junk, 8192);
+
+  history = open_history (fixture, BB_HISTORY_OPEN_RECOVER);
+
+  /* The old bytes are kept, under a name that says so. */
+  g_assert_nonnull (bb_history_get_moved_to (history));
+  g_assert_true (g_str_has_prefix (bb_history_get_moved_to (history), fixture->path));
+  g_assert_true (strstr (bb_history_get_moved_to (history), ".broken-") != NULL);
+  g_assert_true (g_file_get_contents (bb_history_get_moved_to (history), &kept, &length, NULL));
+  g_assert_cmpmem (kept, length, junk, 8192);
+
+  /* The user is told where. */
+  g_assert_nonnull (bb_history_get_notice (history));
+  g_assert_nonnull (strstr (bb_history_get_notice (history), bb_history_get_moved_to (history)));
+  g_assert_nonnull (strstr (bb_history_get_notice (history), "new history"));
+
+  assert_query (fixture->path, "PRAGMA integrity_check", "ok");
+  assert_query (fixture->path, "SELECT count (*) FROM sessions", "0");
+}
+
+static void
+test_restore_backup (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(BbHistory) history = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *dir = g_path_get_dirname (fixture->path);
+  g_autofree char *backups = g_build_filename (dir, "backups", NULL);
+  g_autofree char *backup = g_build_filename (backups, "history-2023-11-14.db", NULL);
+  gsize length = 0;
+
+  /* A day with a session, then the daily backup on the next open. */
+  {
+    g_autoptr(BbHistory) first = open_history (fixture, BB_HISTORY_OPEN_RECOVER);
+    g_autoptr(BbSession) session = desk_break (fixture, 1);
+
+    bb_history_track (first, session, "desk-break", BB_HISTORY_SOURCE_PRACTICE);
+    bb_session_start (session);
+    advance (fixture, 10 * SEC);
+  }
+  g_unlink (backup);
+  g_clear_object (&history);
+  history = open_history (fixture, BB_HISTORY_OPEN_RECOVER);
+  g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+  assert_query (backup, "SELECT outcome FROM sessions", "completed");
+  g_clear_object (&history);
+
+  /* Then the file is cut in half. */
+  g_assert_true (g_file_get_contents (fixture->path, &contents, &length, NULL));
+  write_file (fixture->path, contents, length / 2);
+  {
+    g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+
+    g_unlink (wal);
+  }
+
+  history = open_history (fixture, BB_HISTORY_OPEN_RECOVER);
+  g_assert_nonnull (bb_history_get_moved_to (history));
+  g_assert_nonnull (strstr (bb_history_get_notice (history), "history-2023-11-14.db"));
+  assert_query (fixture->path, "SELECT outcome || ' ' || practiced_ms FROM sessions", "completed 10000");
+}
+
+static void
+test_backups_kept (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *dir = g_path_get_dirname (fixture->path);
+  g_autofree char *backups = g_build_filename (dir, "backups", NULL);
+  g_autoptr(GDir) handle = NULL;
+  guint n = 0;
+
+  /* Ten days, a backup each; the last seven are kept. */
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autoptr(BbHistory) history = open_history (fixture, BB_HISTORY_OPEN_RECOVER);
+
+      bb_fake_clock_jump_real (BB_FAKE_CLOCK (fixture->clock), 24 * 3600 * SEC);
+    }
+
+  handle = g_dir_open (backups, 0, NULL);
+  while (g_dir_read_name (handle) != NULL)
+    n++;
+  g_assert_cmpuint (n, ==, BB_HISTORY_N_BACKUPS);
+  {
+    g_autofree char *oldest = g_build_filename (backups, "history-2023-11-17.db", NULL);
+    g_autofree char *gone = g_build_filename (backups, "history-2023-11-16.db", NULL);
+
+    g_assert_true (g_file_test (oldest, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test (gone, G_FILE_TEST_EXISTS));
+  }
+}
+
+/* A store written by an older Backbreath is brought up to date in place,
+ * its rows intact; one from a newer Backbreath is left alone. */
+static void
+test_migrate (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *dir = g_path_get_dirname (fixture->path);
+  g_autoptr(GError) error = NULL;
+  BbHistory *history;
+  sqlite3 *db = NULL;
+
+  /* Version 1, as the first release wrote it. */
+  g_mkdir_with_parents (dir, 0700);
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "CREATE TABLE sessions ("
+                                 "  id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,"
+                                 "  start_utc_us INTEGER NOT NULL, end_utc_us INTEGER,"
+                                 "  local_date TEXT NOT NULL, utc_offset_s INTEGER NOT NULL, time_zone TEXT,"
+                                 "  planned_ms INTEGER NOT NULL CHECK (planned_ms >= 0),"
+                                 "  practiced_ms INTEGER NOT NULL DEFAULT 0 CHECK (practiced_ms >= 0),"
+                                 "  breaths_done INTEGER NOT NULL DEFAULT 0 CHECK (breaths_done >= 0),"
+                                 "  breaths_planned INTEGER NOT NULL CHECK (breaths_planned > 0),"
+                                 "  inhale_ms INTEGER NOT NULL, hold_in_ms INTEGER NOT NULL,"
+                                 "  exhale_ms INTEGER NOT NULL, hold_out_ms INTEGER NOT NULL,"
+                                 "  position_id TEXT, preset_id TEXT,"
+                                 "  outcome TEXT NOT NULL CHECK (outcome IN ('in-progress', 'completed', 'stopped', 'interrupted')),"
+                                 "  source TEXT NOT NULL CHECK (source IN ('practice', 'command-line', 'reminder')),"
+                                 "  checkpoint_utc_us INTEGER);"
+                                 "CREATE INDEX sessions_local_date ON sessions (local_date);"
+                                 "INSERT INTO sessions (uuid, start_utc_us, local_date, utc_offset_s, planned_ms,"
+                                 "  practiced_ms, breaths_planned, inhale_ms, hold_in_ms, exhale_ms, hold_out_ms,"
+                                 "  outcome, source)"
+                                 "  VALUES ('a', 1, '2023-11-14', 0, 60000, 60000, 6, 4000, 0, 6000, 0, 'completed', 'practice');"
+                                 "PRAGMA user_version = 1;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  history = open_history (fixture, BB_HISTORY_OPEN_NONE);
+  assert_query (fixture->path, "PRAGMA user_version", "2");
+  assert_query (fixture->path, "SELECT practiced_ms FROM sessions WHERE uuid = 'a'", "60000");
+  assert_query (fixture->path, "SELECT count (*) FROM checkins", "0");
+  g_object_unref (history);
+
+  /* From a newer Backbreath: refused, untouched. */
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 99", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  history = bb_history_open (fixture->path, fixture->clock, BB_HISTORY_OPEN_RECOVER, &error);
+  g_assert_null (history);
+  g_assert_error (error, BB_HISTORY_ERROR, BB_HISTORY_ERROR_OPEN);
+  g_assert_nonnull (strstr (error->message, "newer"));
+  assert_query (fixture->path, "PRAGMA user_version", "99");
+  assert_query (fixture->path, "SELECT practiced_ms FROM sessions WHERE uuid = 'a'", "60000");
+}
+
+/* Each session keeps the calendar day where it began: the same instant is
+ * another day in Berlin and in New York, and moving between them later
+ * does not move the past. */
+static void
+test_travel (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(BbHistory) history = open_history (fixture, BB_HISTORY_OPEN_NONE);
+  static const char * const zones[] = { "Europe/Berlin", "America/New_York" };
+  static const char * const expected[] = { "2023-11-14 3600", "2023-11-14 -18000" };
+
+  /* 22:13 UTC: 23:13 in Berlin, 17:13 in New York, same day. Then four
+   * hours later: the next day in Berlin only. */
+  for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
+    {
+      g_autoptr(BbSession) session = desk_break (fixture, 1);
+      g_autofree char *sql = g_strdup_printf ("SELECT local_date || ' ' || utc_offset_s FROM sessions"
+                                              " WHERE time_zone = '%s'", zones[i]);
+
+      g_setenv ("TZ", zones[i], TRUE);
+      bb_history_track (history, session, NULL, BB_HISTORY_SOURCE_PRACTICE);
+      bb_session_start (session);
+      advance (fixture, 10 * SEC);
+      assert_query (fixture->path, sql, expected[i]);
+    }
+
+  {
+    g_autoptr(BbSession) session = desk_break (fixture, 1);
+
+    g_setenv ("TZ", "Europe/Berlin", TRUE);
+    bb_fake_clock_jump_real (BB_FAKE_CLOCK (fixture->clock), 4 * 3600 * SEC);
+    bb_history_track (history, session, NULL, BB_HISTORY_SOURCE_PRACTICE);
+    bb_session_start (session);
+    advance (fixture, 10 * SEC);
+    assert_query (fixture->path, "SELECT local_date FROM sessions ORDER BY id DESC", "2023-11-15");
+  }
+
+  /* The first two stay where they were. */
+  assert_query (fixture->path, "SELECT count (*) FROM sessions WHERE local_date = '2023-11-14'", "2");
+  g_unsetenv ("TZ");
+}
+
+static void
+writer_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  *(gboolean *) user_data = TRUE;
+}
+
+/* Two processes at once: one records while the other reads. */
+static void
+test_two_processes (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(BbHistory) history = open_history (fixture, BB_HISTORY_OPEN_NONE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) writer = NULL;
+  guint reads = 0;
+  gboolean done = FALSE;
+
+  writer = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error,
+                             g_test_get_filename (G_TEST_BUILT, "test-history", NULL),
+                             "--writer", fixture->path, NULL);
+  g_assert_no_error (error);
+
+  g_subprocess_wait_async (writer, NULL, writer_done_cb, &done);
+
+  while (!done)
+    {
+      BbStats stats = { 0 };
+
+      g_assert_true (bb_history_get_stats (history, 0, &stats, &error));
+      g_assert_no_error (error);
+      reads++;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (500);
+    }
+  g_test_message ("%u reads while the other process wrote", reads);
+  g_assert_cmpuint (reads, >, 1);
+
+  g_subprocess_wait_check (writer, NULL, &error);
+  g_assert_no_error (error);
+  assert_query (fixture->path, "SELECT count (*) || ' ' || sum (practiced_ms) FROM sessions", "50 500000");
+}
+
+/* The other process of /history/two-processes. */
+static int
+run_writer (const char *path)
+{
+  g_autoptr(BbClock) clock = bb_fake_clock_new (1000 * SEC, REAL_START);
+  g_autoptr(BbHistory) history = bb_history_open (path, clock, BB_HISTORY_OPEN_NONE, NULL);
+  BbPattern pattern = { 4000, 0, 6000, 0 };
+
+  if (history == NULL)
+    return 1;
+
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autoptr(BbSession) session = bb_session_new (clock, &pattern, "seated", 1);
+
+      bb_history_track (history, session, NULL, BB_HISTORY_SOURCE_PRACTICE);
+      bb_session_start (session);
+      bb_fake_clock_advance (BB_FAKE_CLOCK (clock), 10 * SEC);
+    }
+
+  return 0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (argc == 3 && g_str_equal (argv[1], "--writer"))
+    return run_writer (argv[2]);
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/history/create", Fixture, NULL, fixture_setup, test_create, fixture_teardown);
+  g_test_add ("/history/record", Fixture, NULL, fixture_setup, test_record, fixture_teardown);
+  g_test_add ("/history/stopped", Fixture, NULL, fixture_setup, test_stopped, fixture_teardown);
+  g_test_add ("/history/interrupted", Fixture, NULL, fixture_setup, test_interrupted, fixture_teardown);
+  g_test_add ("/history/not-a-database", Fixture, NULL, fixture_setup, test_not_a_database, fixture_teardown);
+  g_test_add ("/history/restore-backup", Fixture, NULL, fixture_setup, test_restore_backup, fixture_teardown);
+  g_test_add ("/history/backups-kept", Fixture, NULL, fixture_setup, test_backups_kept, fixture_teardown);
+  g_test_add ("/history/migrate", Fixture, NULL, fixture_setup, test_migrate, fixture_teardown);
+  g_test_add ("/history/travel", Fixture, NULL, fixture_setup, test_travel, fixture_teardown);
+  g_test_add ("/history/two-processes", Fixture, NULL, fixture_setup, test_two_processes, fixture_teardown);
+
+  return g_test_run ();
+}
