@@ -38,6 +38,7 @@ TEST_PACKAGES="
   python3
   python3-dbusmock
   python3-numpy
+  sqlite3
   xauth
   xvfb
 "

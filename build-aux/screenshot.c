@@ -105,7 +105,7 @@ main (int   argc,
 
       /* At the start the ribs rest; just before 4 s the in-breath is
        * complete (expansion 1 to within 1e-6). */
-      bb_application_begin_session (app, "desk-break");
+      bb_application_begin_session (app, "desk-break", BB_HISTORY_SOURCE_PRACTICE);
       settle ();
       save (window, dir, in);
 

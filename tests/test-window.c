@@ -414,18 +414,18 @@ test_new_session_replaces (Fixture       *fixture,
   BbSession *first;
   BbSession *second;
 
-  first = bb_application_begin_session (fixture->app, "desk-break");
+  first = bb_application_begin_session (fixture->app, "desk-break", BB_HISTORY_SOURCE_PRACTICE);
   g_object_add_weak_pointer (G_OBJECT (first), (gpointer *) &first);
   advance (fixture, 5 * SEC);
 
   /* As with --start while a session runs: the old one is stopped. */
-  second = bb_application_begin_session (fixture->app, "first-breaths");
+  second = bb_application_begin_session (fixture->app, "first-breaths", BB_HISTORY_SOURCE_PRACTICE);
   iterate ();
   g_assert_null (first);
   g_assert_cmpint (bb_session_get_state (second), ==, BB_SESSION_STATE_RUNNING);
   g_assert_cmpstr (bb_window_get_page_name (fixture->window), ==, "session");
 
-  g_assert_null (bb_application_begin_session (fixture->app, "no-such-preset"));
+  g_assert_null (bb_application_begin_session (fixture->app, "no-such-preset", BB_HISTORY_SOURCE_PRACTICE));
   g_assert_true (bb_application_get_session (fixture->app) == second);
 }
 
@@ -438,7 +438,7 @@ test_reduced_motion (Fixture       *fixture,
   BbRibView *view = BB_RIB_VIEW (bb_session_page_get_rib_view (page));
   BbSession *session;
 
-  session = bb_application_begin_session (fixture->app, "desk-break");
+  session = bb_application_begin_session (fixture->app, "desk-break", BB_HISTORY_SOURCE_PRACTICE);
   iterate ();
   advance (fixture, 2 * SEC);
   g_assert_true (bb_rib_view_is_ticking (view));
@@ -471,7 +471,7 @@ test_narrow (Fixture       *fixture,
   gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
   g_assert_cmpint (minimum, <=, 360);
 
-  bb_application_begin_session (fixture->app, "daily");
+  bb_application_begin_session (fixture->app, "daily", BB_HISTORY_SOURCE_PRACTICE);
   iterate ();
   gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
   g_assert_cmpint (minimum, <=, 360);
@@ -496,7 +496,7 @@ test_chimes_hidden (Fixture       *fixture,
 
   /* Chimes come from the session, not from the window: they keep time
    * with the window hidden. */
-  bb_application_begin_session (fixture->app, "steady-holds");
+  bb_application_begin_session (fixture->app, "steady-holds", BB_HISTORY_SOURCE_PRACTICE);
   gtk_widget_set_visible (GTK_WIDGET (fixture->window), FALSE);
   iterate ();
   advance (fixture, 12 * SEC);
@@ -562,7 +562,7 @@ test_no_sound_device (Fixture       *fixture,
   g_assert_nonnull (notice);
   g_assert_false (gtk_widget_is_visible (notice));
 
-  bb_application_begin_session (fixture->app, "desk-break");
+  bb_application_begin_session (fixture->app, "desk-break", BB_HISTORY_SOURCE_PRACTICE);
   iterate ();
   wait_laid_out (view);
   g_assert_true (gtk_widget_compute_bounds (view, GTK_WIDGET (fixture->window), &without_notice));
@@ -571,7 +571,7 @@ test_no_sound_device (Fixture       *fixture,
   /* The session goes on silently, and the session page says why, above
    * the drawing where it covers none of the controls. */
   fixture->no_device = TRUE;
-  session = bb_application_begin_session (fixture->app, "desk-break");
+  session = bb_application_begin_session (fixture->app, "desk-break", BB_HISTORY_SOURCE_PRACTICE);
   iterate ();
   g_assert_true (bb_chime_get_silent (fixture->chime));
   g_assert_true (gtk_widget_is_visible (notice));
@@ -675,7 +675,7 @@ test_one_timer (Fixture       *fixture,
   g_assert_cmpuint (bb_fake_clock_get_n_pending (clock), ==, 0);
 
   /* Desk break: 12 breaths of 4 s in and 6 s out. */
-  session = bb_application_begin_session (fixture->app, "desk-break");
+  session = bb_application_begin_session (fixture->app, "desk-break", BB_HISTORY_SOURCE_PRACTICE);
   iterate ();
   g_signal_connect (countdown, "notify::label", G_CALLBACK (count_cb), &n_countdown);
   g_signal_connect (time_left, "notify::label", G_CALLBACK (count_cb), &n_time_left);
@@ -730,13 +730,13 @@ test_replace_transitions (Fixture       *fixture,
 
   g_signal_connect (stack, "notify::visible-child", G_CALLBACK (record_page_cb), pages);
 
-  first = bb_application_begin_session (fixture->app, "desk-break");
+  first = bb_application_begin_session (fixture->app, "desk-break", BB_HISTORY_SOURCE_PRACTICE);
   g_object_ref (first);
   iterate ();
   advance (fixture, 5 * SEC);
   g_assert_cmpstr (pages->str, ==, "session ");
 
-  bb_application_begin_session (fixture->app, "first-breaths");
+  bb_application_begin_session (fixture->app, "first-breaths", BB_HISTORY_SOURCE_PRACTICE);
   iterate ();
   g_assert_cmpint (bb_session_get_state (first), ==, BB_SESSION_STATE_STOPPED);
   g_assert_cmpstr (pages->str, ==, "session ");
@@ -745,7 +745,7 @@ test_replace_transitions (Fixture       *fixture,
   /* From the end page, one step to the new session. */
   press_key (GTK_WIDGET (session_page (fixture)), GDK_KEY_Escape);
   g_assert_cmpstr (pages->str, ==, "session done ");
-  bb_application_begin_session (fixture->app, "desk-break");
+  bb_application_begin_session (fixture->app, "desk-break", BB_HISTORY_SOURCE_PRACTICE);
   iterate ();
   g_assert_cmpstr (pages->str, ==, "session done session ");
 
@@ -849,6 +849,38 @@ test_preset_choice (Fixture       *fixture,
   g_settings_reset (settings, "last-preset");
 }
 
+/* Sessions started from the window land in the history, finished or
+ * stopped, also one replaced by another. */
+static void
+test_history_records (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  BbHistory *history;
+  BbStats before = { 0 };
+  BbStats after = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  history = bb_application_get_history (fixture->app);
+  g_assert_nonnull (history);
+  g_assert_null (bb_application_get_notice (fixture->app));
+  g_assert_true (bb_history_get_stats (history, 0, &before, &error));
+  g_assert_no_error (error);
+
+  click (find_button (fixture, "practice.start"));
+  advance (fixture, 25 * SEC);
+  bb_application_begin_session (fixture->app, "standing-reset", BB_HISTORY_SOURCE_PRACTICE);
+  iterate ();
+  for (guint i = 0; i < 70; i++)
+    advance (fixture, 1 * SEC);
+  g_assert_cmpint (bb_session_get_state (bb_application_get_session (fixture->app)), ==, BB_SESSION_STATE_FINISHED);
+
+  g_assert_true (bb_history_get_stats (history, 0, &after, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (after.n_sessions, ==, before.n_sessions + 2);
+  /* 25 s of the first, the whole minute of the second. */
+  g_assert_cmpint (after.total_ms - before.total_ms, ==, 85 * 1000);
+}
+
 static void
 child_exited_cb (GPid     pid,
                  int      status,
@@ -920,6 +952,7 @@ main (int   argc,
   g_test_add ("/window/replace-transitions", Fixture, NULL, fixture_setup, test_replace_transitions, fixture_teardown);
   g_test_add ("/window/window-size", Fixture, NULL, fixture_setup, test_window_size, fixture_teardown);
   g_test_add ("/window/preset-choice", Fixture, NULL, fixture_setup, test_preset_choice, fixture_teardown);
+  g_test_add ("/window/history-records", Fixture, NULL, fixture_setup, test_history_records, fixture_teardown);
 
   return g_test_run ();
 }

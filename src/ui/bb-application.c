@@ -11,6 +11,8 @@
 #include "bb-application.h"
 #include "bb-catalog.h"
 #include "bb-chime.h"
+#include "bb-history.h"
+#include "bb-history-report.h"
 #include "bb-preferences-window.h"
 #include "bb-session.h"
 #include "bb-window.h"
@@ -23,9 +25,14 @@ struct _BbApplication
   BbChime        *chime;
   GSettings      *settings;
   BbSession      *session;
+  BbHistory      *history;
+  char           *history_path;
+  char           *notice;
 
   /* A preset asked for on the command line before the window existed. */
   char           *pending_preset;
+
+  guint           history_failed : 1;
 };
 
 G_DEFINE_FINAL_TYPE (BbApplication, bb_application, ADW_TYPE_APPLICATION)
@@ -35,6 +42,8 @@ enum {
   PROP_CLOCK,
   PROP_CHIME,
   PROP_SESSION,
+  PROP_HISTORY_PATH,
+  PROP_NOTICE,
   N_PROPS
 };
 
@@ -45,6 +54,10 @@ static const GOptionEntry option_entries[] = {
     N_("Start a session with PRESET at once"), N_("PRESET") },
   { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and exit"), NULL },
+  { "stats", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Print a summary of your practice and exit"), NULL },
+  { "json", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("With --stats, print it as JSON"), NULL },
   { NULL }
 };
 
@@ -83,6 +96,8 @@ bb_application_local_command_line (GApplication   *application,
   g_auto(GStrv) args = NULL;
   g_autofree char *preset = NULL;
   gboolean version = FALSE;
+  gboolean stats = FALSE;
+  gboolean json = FALSE;
   GOptionEntry entries[G_N_ELEMENTS (option_entries)];
 
   for (guint i = 0; (*arguments)[i] != NULL; i++)
@@ -98,6 +113,8 @@ bb_application_local_command_line (GApplication   *application,
   memcpy (entries, option_entries, sizeof entries);
   entries[0].arg_data = &preset;
   entries[1].arg_data = &version;
+  entries[2].arg_data = &stats;
+  entries[3].arg_data = &json;
 
   context = g_option_context_new (NULL);
   g_option_context_set_help_enabled (context, FALSE);
@@ -107,7 +124,7 @@ bb_application_local_command_line (GApplication   *application,
   if (!g_option_context_parse_strv (context, &args, &error))
     {
       g_printerr ("%s\n", error->message);
-      g_printerr (_("Valid options: --start PRESET, --version, --help\n"));
+      g_printerr (_("Valid options: --start PRESET, --stats, --stats --json, --version, --help\n"));
       *exit_status = 2;
       return TRUE;
     }
@@ -115,7 +132,14 @@ bb_application_local_command_line (GApplication   *application,
   if (args[0] != NULL && args[1] != NULL)
     {
       g_printerr (_("Unexpected argument “%s”\n"), args[1]);
-      g_printerr (_("Valid options: --start PRESET, --version, --help\n"));
+      g_printerr (_("Valid options: --start PRESET, --stats, --stats --json, --version, --help\n"));
+      *exit_status = 2;
+      return TRUE;
+    }
+
+  if (json && !stats)
+    {
+      g_printerr (_("--json goes with --stats\n"));
       *exit_status = 2;
       return TRUE;
     }
@@ -151,6 +175,35 @@ register_once_more (GApplication  *application,
   return g_application_register (application, NULL, error);
 }
 
+/* Prints the practice summary. It reads the store as it is: it neither
+ * opens a window nor needs a display, and it changes nothing. */
+static int
+print_stats (BbApplication *self,
+             gboolean       json)
+{
+  g_autoptr(BbHistory) history = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = NULL;
+  gint64 goal_ms = (gint64) g_settings_get_uint (settings, "daily-goal") * 60 * 1000;
+  BbStats stats = { 0 };
+
+  history = bb_history_open (self->history_path, self->clock, BB_HISTORY_OPEN_NONE, &error);
+  if (history == NULL || !bb_history_get_stats (history, goal_ms, &stats, &error))
+    {
+      g_printerr (_("Could not read your history: %s\n"), error->message);
+      return 1;
+    }
+
+  if (bb_history_get_notice (history) != NULL)
+    g_printerr ("%s\n", bb_history_get_notice (history));
+
+  report = json ? bb_history_report_json (&stats) : bb_history_report_text (&stats);
+  g_print ("%s%s", report, json ? "\n" : "");
+
+  return 0;
+}
+
 static int
 bb_application_handle_local_options (GApplication *application,
                                      GVariantDict *options)
@@ -164,6 +217,9 @@ bb_application_handle_local_options (GApplication *application,
       g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
       return 0;
     }
+
+  if (g_variant_dict_contains (options, "stats"))
+    return print_stats (self, g_variant_dict_contains (options, "json"));
 
   if (!g_variant_dict_lookup (options, "start", "&s", &preset))
     return -1;
@@ -186,7 +242,7 @@ bb_application_handle_local_options (GApplication *application,
    * has nothing more to do. */
   if (g_application_get_is_remote (application))
     {
-      g_action_group_activate_action (G_ACTION_GROUP (application), "start-preset",
+      g_action_group_activate_action (G_ACTION_GROUP (application), "start-from-command-line",
                                       g_variant_new_string (preset));
       return 0;
     }
@@ -209,16 +265,15 @@ bb_application_activate (GApplication *application)
     {
       g_autofree char *preset = g_steal_pointer (&self->pending_preset);
 
-      bb_application_begin_session (self, preset);
+      bb_application_begin_session (self, preset, BB_HISTORY_SOURCE_COMMAND_LINE);
     }
 }
 
 static void
-start_preset_action (GSimpleAction *action,
-                     GVariant      *parameter,
-                     gpointer       user_data)
+start_from (BbApplication   *self,
+            GVariant        *parameter,
+            BbHistorySource  source)
 {
-  BbApplication *self = user_data;
   const char *preset = g_variant_get_string (parameter, NULL);
   BbWindow *window;
 
@@ -230,7 +285,24 @@ start_preset_action (GSimpleAction *action,
 
   window = get_window (self);
   gtk_window_present (GTK_WINDOW (window));
-  bb_application_begin_session (self, preset);
+  bb_application_begin_session (self, preset, source);
+}
+
+static void
+start_preset_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  start_from (user_data, parameter, BB_HISTORY_SOURCE_PRACTICE);
+}
+
+/* What `backbreath --start` sends to a running instance. */
+static void
+start_from_command_line_action (GSimpleAction *action,
+                                GVariant      *parameter,
+                                gpointer       user_data)
+{
+  start_from (user_data, parameter, BB_HISTORY_SOURCE_COMMAND_LINE);
 }
 
 /* Closing the windows, rather than g_application_quit(), lets each
@@ -291,6 +363,7 @@ preferences_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "start-preset", start_preset_action, "s" },
+  { "start-from-command-line", start_from_command_line_action, "s" },
   { "preferences", preferences_action },
   { "quit", quit_action },
   { "about", about_action },
@@ -374,6 +447,9 @@ bb_application_finalize (GObject *object)
   g_clear_object (&self->clock);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->pending_preset, g_free);
+  g_clear_pointer (&self->history_path, g_free);
+  g_clear_pointer (&self->notice, g_free);
+  g_clear_object (&self->history);
 
   G_OBJECT_CLASS (bb_application_parent_class)->finalize (object);
 }
@@ -400,6 +476,14 @@ bb_application_get_property (GObject    *object,
       g_value_set_object (value, self->session);
       break;
 
+    case PROP_HISTORY_PATH:
+      g_value_set_string (value, self->history_path);
+      break;
+
+    case PROP_NOTICE:
+      g_value_set_string (value, self->notice);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -421,6 +505,10 @@ bb_application_set_property (GObject      *object,
 
     case PROP_CHIME:
       self->chime = g_value_dup_object (value);
+      break;
+
+    case PROP_HISTORY_PATH:
+      self->history_path = g_value_dup_string (value);
       break;
 
     default:
@@ -474,6 +562,28 @@ bb_application_class_init (BbApplicationClass *klass)
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL,
                          BB_TYPE_SESSION,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * BbApplication:history-path:
+   *
+   * The history database; %NULL at construction uses the default place,
+   * see bb_history_get_default_path(). Tests pass a file of their own.
+   */
+  properties[PROP_HISTORY_PATH] =
+    g_param_spec_string ("history-path", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * BbApplication:notice:
+   *
+   * Something the user should be told once, such as a damaged history
+   * file moved aside, or %NULL.
+   */
+  properties[PROP_NOTICE] =
+    g_param_spec_string ("notice", NULL, NULL,
+                         NULL,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -535,10 +645,69 @@ bb_application_get_session (BbApplication *self)
  * Returns: (transfer none) (nullable): the new session, or %NULL if
  *   @preset_id is unknown
  */
-BbSession *
-bb_application_begin_session (BbApplication *self,
-                              const char    *preset_id)
+static void
+set_notice (BbApplication *self,
+            const char    *notice)
 {
+  if (g_strcmp0 (self->notice, notice) == 0)
+    return;
+
+  g_free (self->notice);
+  self->notice = g_strdup (notice);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTICE]);
+}
+
+/**
+ * bb_application_get_history:
+ *
+ * Opens the history on first use. The window app is the one that
+ * records, so it also ends sessions a crash left open and keeps the daily
+ * backup. A store that cannot be opened is said once; sessions still run.
+ *
+ * Returns: (transfer none) (nullable): the history, or %NULL when it
+ *   cannot be opened
+ */
+BbHistory *
+bb_application_get_history (BbApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (BB_IS_APPLICATION (self), NULL);
+
+  if (self->history != NULL || self->history_failed)
+    return self->history;
+
+  self->history = bb_history_open (self->history_path, self->clock, BB_HISTORY_OPEN_RECOVER, &error);
+  if (self->history == NULL)
+    {
+      g_autofree char *notice = NULL;
+
+      self->history_failed = TRUE;
+      g_message ("History not recorded: %s", error->message);
+      notice = g_strdup_printf (_("Your practice can’t be saved: %s"), error->message);
+      set_notice (self, notice);
+      return NULL;
+    }
+
+  set_notice (self, bb_history_get_notice (self->history));
+
+  return self->history;
+}
+
+const char *
+bb_application_get_notice (BbApplication *self)
+{
+  g_return_val_if_fail (BB_IS_APPLICATION (self), NULL);
+
+  return self->notice;
+}
+
+BbSession *
+bb_application_begin_session (BbApplication   *self,
+                              const char      *preset_id,
+                              BbHistorySource  source)
+{
+  BbHistory *history;
   g_autoptr(BbSession) old = NULL;
   const BbPreset *preset;
 
@@ -555,6 +724,10 @@ bb_application_begin_session (BbApplication *self,
   self->session = bb_session_new (self->clock, &preset->pattern,
                                   preset->position_id, preset->n_breaths);
   g_settings_set_string (self->settings, "last-preset", preset_id);
+
+  history = bb_application_get_history (self);
+  if (history != NULL)
+    bb_history_track (history, self->session, preset_id, source);
 
   bb_chime_follow_session (self->chime, self->session);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);

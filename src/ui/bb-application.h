@@ -9,6 +9,7 @@
 
 #include "bb-chime.h"
 #include "bb-clock.h"
+#include "bb-history.h"
 #include "bb-session.h"
 
 G_BEGIN_DECLS
@@ -22,7 +23,10 @@ BbApplication *bb_application_new          (const char        *application_id,
                                             BbClock           *clock);
 GSettings     *bb_application_get_settings (BbApplication     *self);
 BbSession     *bb_application_get_session  (BbApplication     *self);
+BbHistory     *bb_application_get_history  (BbApplication     *self);
+const char    *bb_application_get_notice   (BbApplication     *self);
 BbSession     *bb_application_begin_session (BbApplication    *self,
-                                             const char       *preset_id);
+                                             const char       *preset_id,
+                                             BbHistorySource   source);
 
 G_END_DECLS

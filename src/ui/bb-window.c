@@ -27,6 +27,7 @@ struct _BbWindow
   AdwApplicationWindow  parent_instance;
 
   /* Template children */
+  AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
   BbPracticePage       *practice_page;
   AdwStatusPage        *done_page;
@@ -185,6 +186,23 @@ bb_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (bb_window_parent_class)->close_request (window);
 }
 
+/* Said once, and kept until the user closes it: it names a file. */
+static void
+notice_cb (BbWindow      *self,
+           GParamSpec    *pspec,
+           BbApplication *application)
+{
+  const char *notice = bb_application_get_notice (application);
+  AdwToast *toast;
+
+  if (notice == NULL)
+    return;
+
+  toast = adw_toast_new (notice);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 /* The application is set after construction, so this runs from
  * bb_window_new() rather than from constructed(). */
 static void
@@ -201,6 +219,11 @@ bb_window_follow_application (BbWindow      *self,
   g_object_bind_property (application, "session",
                           self->session_signals, "target",
                           G_BINDING_SYNC_CREATE);
+
+  g_signal_connect_object (application, "notify::notice",
+                           G_CALLBACK (notice_cb), self,
+                           G_CONNECT_SWAPPED);
+  notice_cb (self, NULL, application);
 }
 
 static void
@@ -236,6 +259,7 @@ bb_window_class_init (BbWindowClass *klass)
   g_type_ensure (BB_TYPE_SESSION_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, APPLICATION_PATH "bb-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, BbWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, practice_page);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, done_page);
