@@ -594,7 +594,8 @@ bb_history_open (const char          *path,
         self->notice = g_strdup_printf (_("Your history file was damaged. It was kept as %s, "
                                           "and a new history was begun."),
                                         self->moved_to);
-      g_message ("%s", self->notice);
+      /* The caller tells the user: a window or stderr. */
+      g_debug ("%s", self->notice);
 
       g_clear_error (&local_error);
       self->db = open_file (self->path, &broken, &local_error);
