@@ -185,19 +185,29 @@ test_record (Fixture       *fixture,
                 "4000/0/6000/0");
   assert_query (fixture->path, "SELECT start_utc_us FROM sessions", "1700000000000000");
 
-  /* Checkpoints at most every 5 s, from the session's seconds. */
-  advance (fixture, 4 * SEC);
+  /* Saved every 4 s of practice, from the session's seconds. */
+  advance (fixture, 3 * SEC);
   assert_query (fixture->path, "SELECT practiced_ms FROM sessions", "0");
   advance (fixture, 1 * SEC);
-  assert_query (fixture->path, "SELECT practiced_ms FROM sessions", "5000");
+  assert_query (fixture->path, "SELECT practiced_ms FROM sessions", "4000");
   advance (fixture, 7 * SEC);
-  assert_query (fixture->path, "SELECT practiced_ms || ' ' || breaths_done FROM sessions", "10000 1");
+  assert_query (fixture->path, "SELECT practiced_ms || ' ' || breaths_done FROM sessions", "8000 0");
+  advance (fixture, 1 * SEC);
+  assert_query (fixture->path, "SELECT practiced_ms || ' ' || breaths_done FROM sessions", "12000 1");
+
+  /* Paused time is not practice: the pause saves, and nothing follows. */
+  advance (fixture, 500 * 1000);
+  bb_session_pause (session);
+  assert_query (fixture->path, "SELECT practiced_ms FROM sessions", "12500");
+  advance (fixture, 60 * SEC);
+  assert_query (fixture->path, "SELECT practiced_ms FROM sessions", "12500");
+  bb_session_resume (session);
 
   advance (fixture, 30 * SEC);
   g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_FINISHED);
   assert_query (fixture->path, "SELECT outcome || ' ' || practiced_ms || ' ' || breaths_done FROM sessions",
                 "completed 30000 3");
-  assert_query (fixture->path, "SELECT end_utc_us - start_utc_us FROM sessions", "30000000");
+  assert_query (fixture->path, "SELECT end_utc_us - start_utc_us FROM sessions", "90000000");
 
   g_assert_true (bb_history_get_stats (history, 60 * 1000, &stats, &error));
   g_assert_no_error (error);
@@ -257,11 +267,11 @@ test_interrupted (Fixture       *fixture,
   assert_query (fixture->path, "SELECT outcome FROM sessions", "in-progress");
 
   next = open_history (fixture, BB_HISTORY_OPEN_RECOVER);
-  assert_query (fixture->path, "SELECT outcome || ' ' || practiced_ms FROM sessions", "interrupted 15000");
-  assert_query (fixture->path, "SELECT end_utc_us - start_utc_us FROM sessions", "15000000");
+  assert_query (fixture->path, "SELECT outcome || ' ' || practiced_ms FROM sessions", "interrupted 16000");
+  assert_query (fixture->path, "SELECT end_utc_us - start_utc_us FROM sessions", "16000000");
   g_assert_true (bb_history_get_stats (next, 0, &stats, NULL));
   g_assert_cmpuint (stats.n_interrupted, ==, 1);
-  g_assert_cmpint (stats.total_ms, ==, 15000);
+  g_assert_cmpint (stats.total_ms, ==, 16000);
 
   /* The crashed process's objects are let go only now. */
   g_object_unref (session);

@@ -18,9 +18,9 @@
  * The practice history: one SQLite file in the user's data folder, in
  * WAL mode so the reminders service can read while the app writes.
  *
- * A session's row is written when it starts, checkpointed at most every
- * BB_HISTORY_CHECKPOINT_US as its seconds go by, and finished when it
- * ends, all from the session's own signals: a killed app loses at most a
+ * A session's row is written when it starts, checkpointed every
+ * BB_HISTORY_CHECKPOINT_US of practice as its seconds go by, and finished
+ * when it ends, all from the session's own signals: a killed app loses at most a
  * few seconds of practice, and the next open marks the row interrupted.
  *
  * Opening checks the file. One that is not a database, or fails SQLite's
@@ -685,7 +685,7 @@ typedef struct
   char            *uuid;
   char            *preset_id;
   BbHistorySource  source;
-  gint64           last_checkpoint;  /* monotonic */
+  guint            saved_at;  /* the session's seconds-left at the last save */
   gboolean         written;
 } Recording;
 
@@ -801,7 +801,7 @@ insert_row (Recording *recording,
   ok = in_transaction (self->db, stmt);
   report_write (self, ok, "begin a session");
   recording->written = ok;
-  recording->last_checkpoint = bb_clock_get_monotonic_time (self->clock);
+  recording->saved_at = bb_session_get_seconds_left (session);
 }
 
 /* Saves the practice so far; @outcome ends the row when not NULL. */
@@ -839,21 +839,21 @@ update_row (Recording  *recording,
     sqlite3_bind_null (stmt, 5);
 
   report_write (self, in_transaction (self->db, stmt), "save a session");
-  recording->last_checkpoint = bb_clock_get_monotonic_time (self->clock);
+  recording->saved_at = bb_session_get_seconds_left (session);
 }
 
-/* The session announces every whole second from its one timeout; a
- * checkpoint at most every BB_HISTORY_CHECKPOINT_US of those bounds what
- * a killed app can lose. */
+/* The session announces every whole second from its one timeout. Saving
+ * every BB_HISTORY_CHECKPOINT_US of them, counted in those whole seconds,
+ * bounds what a killed app can lose. */
 static void
 second_cb (BbSession  *session,
            GParamSpec *pspec,
            Recording  *recording)
 {
-  gint64 now = bb_clock_get_monotonic_time (recording->history->clock);
+  guint seconds_left = bb_session_get_seconds_left (session);
 
   if (bb_session_get_state (session) == BB_SESSION_STATE_RUNNING &&
-      now - recording->last_checkpoint >= BB_HISTORY_CHECKPOINT_US)
+      recording->saved_at >= seconds_left + BB_HISTORY_CHECKPOINT_US / G_USEC_PER_SEC)
     update_row (recording, session, NULL);
 }
 

@@ -54,8 +54,10 @@ typedef enum
   BB_HISTORY_OPEN_RECOVER = 1 << 0,
 } BbHistoryOpenFlags;
 
-/* Checkpoints of a session under way are at least this far apart. */
-#define BB_HISTORY_CHECKPOINT_US (5 * G_USEC_PER_SEC)
+/* A session under way is saved every this much of its active time, so a
+ * killed app loses less than 5 s of practice even when the kill comes
+ * just before a save. */
+#define BB_HISTORY_CHECKPOINT_US (4 * G_USEC_PER_SEC)
 
 /* Daily backups kept. */
 #define BB_HISTORY_N_BACKUPS 7

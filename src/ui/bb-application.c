@@ -253,6 +253,17 @@ bb_application_handle_local_options (GApplication *application,
   return -1;
 }
 
+/* Opening the history marks sessions a crash left open and says what
+ * went wrong with the file, if anything; it waits until the window is
+ * up, since the first frame needs none of it. */
+static gboolean
+open_history_cb (gpointer user_data)
+{
+  bb_application_get_history (BB_APPLICATION (user_data));
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 bb_application_activate (GApplication *application)
 {
@@ -260,6 +271,9 @@ bb_application_activate (GApplication *application)
   BbWindow *window = get_window (self);
 
   gtk_window_present (GTK_WINDOW (window));
+
+  if (self->history == NULL && !self->history_failed)
+    g_idle_add_full (G_PRIORITY_LOW, open_history_cb, g_object_ref (self), g_object_unref);
 
   if (self->pending_preset != NULL)
     {
