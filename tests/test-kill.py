@@ -58,11 +58,28 @@ def name_has_owner(bus, name):
 
 def main():
     exe, app_id = sys.argv[1], sys.argv[2]
-    bus = Gio.bus_get_sync(Gio.BusType.SESSION)
+
+    # A bus of its own: the app registers its real id, which neither a
+    # user's Backbreath nor another test may hold.
+    daemon = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--print-address=1"],
+                              stdout=subprocess.PIPE, text=True)
+    address = daemon.stdout.readline().strip()
+    try:
+        return run_rounds(exe, app_id, address)
+    finally:
+        daemon.terminate()
+        daemon.wait(timeout=10)
+
+
+def run_rounds(exe, app_id, address):
+    bus = Gio.DBusConnection.new_for_address_sync(
+        address,
+        Gio.DBusConnectionFlags.AUTHENTICATION_CLIENT | Gio.DBusConnectionFlags.MESSAGE_BUS_CONNECTION,
+        None, None)
 
     with tempfile.TemporaryDirectory() as home:
         # The accessibility bus is not what is tested here.
-        env = dict(os.environ, XDG_DATA_HOME=home, GTK_A11Y="none")
+        env = dict(os.environ, XDG_DATA_HOME=home, GTK_A11Y="none", DBUS_SESSION_BUS_ADDRESS=address)
         path = os.path.join(home, "backbreath", "history.db")
 
         def in_progress():
