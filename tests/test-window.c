@@ -8,6 +8,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <signal.h>
+#include <unistd.h>
 
 #include "bb-application.h"
 #include "bb-chime.h"
@@ -215,6 +217,23 @@ advance (Fixture *fixture,
   iterate ();
 }
 
+/* Every test starts from the defaults, whatever the tests before it
+ * changed: the memory settings backend lives as long as the process. */
+static void
+reset_settings (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_settings_reset (settings, keys[i]);
+
+  gtk_settings_reset_property (gtk_settings_get_default (), "gtk-enable-animations");
+}
+
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
@@ -223,12 +242,15 @@ fixture_setup (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *app_id = NULL;
 
+  reset_settings ();
+
   fixture->clock = bb_fake_clock_new (10 * SEC, 1700000000 * SEC);
   fixture->played = g_ptr_array_new_with_free_func (g_free);
   fixture->chime = bb_chime_new_with_backend (&recording_backend, fixture, NULL);
   bb_chime_set_sounds_dir (fixture->chime, BB_SOUNDS_DIR);
-  /* Each test registers its own application on the bus. */
-  app_id = g_strdup_printf ("%s.Test%u", APPLICATION_ID, ++n_apps);
+  /* Each test registers its own application on the bus, apart from
+   * those of any other test process running at the same time. */
+  app_id = g_strdup_printf ("%s.Test%d_%u", APPLICATION_ID, (int) getpid (), ++n_apps);
   fixture->app = g_object_new (BB_TYPE_APPLICATION,
                                "application-id", app_id,
                                "flags", G_APPLICATION_NON_UNIQUE,
@@ -893,14 +915,18 @@ child_exited_cb (GPid     pid,
 }
 
 /* `backbreath --start PRESET` while the app runs: the running instance,
- * here this test process, starts the session and the new process exits. */
+ * here a child of this test process, starts the session and the new
+ * process exits. Both run on a private session bus, where the real
+ * application id is free even while the user's own Backbreath runs. */
 static void
-test_remote_start (void)
+test_remote_start_on_private_bus (void)
 {
   g_autoptr(BbClock) clock = bb_fake_clock_new (10 * SEC, 1700000000 * SEC);
   g_autoptr(BbApplication) app = bb_application_new (APPLICATION_ID, G_APPLICATION_DEFAULT_FLAGS, clock);
   g_autoptr(GError) error = NULL;
   const char *argv[] = { BACKBREATH_EXE, "--start", "first-breaths", NULL };
+  const char *address = g_getenv ("DBUS_SESSION_BUS_ADDRESS");
+  GDBusConnection *connection;
   GtkWindow *window;
   int exit_status = -1;
   GPid pid;
@@ -908,6 +934,13 @@ test_remote_start (void)
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
   g_assert_false (g_application_get_is_remote (G_APPLICATION (app)));
+
+  /* The application really is on the bus this process was started with. */
+  connection = g_application_get_dbus_connection (G_APPLICATION (app));
+  g_assert_nonnull (connection);
+  g_assert_nonnull (address);
+  g_assert_nonnull (strstr (address, g_dbus_connection_get_guid (connection)));
+
   g_application_activate (G_APPLICATION (app));
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_assert_null (bb_application_get_session (app));
@@ -930,6 +963,59 @@ test_remote_start (void)
 
   gtk_window_destroy (window);
   iterate ();
+}
+
+/* GTK and libadwaita connect to the session bus as soon as they start, and
+ * that connection stays for the life of the process. So the private bus
+ * is up before a fresh process starts, which inherits its address. It is
+ * a dbus-daemon of its own, not a GTestDBus: taking that down would also
+ * take this process's connection, which the other tests share. */
+static void
+test_remote_start (void)
+{
+  g_autoptr(GSubprocess) daemon = NULL;
+  g_autoptr(GDataInputStream) daemon_out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *address = NULL;
+  g_autofree char *session_address = NULL;
+  g_autofree char *a11y = NULL;
+
+  if (g_test_subprocess ())
+    {
+      test_remote_start_on_private_bus ();
+      return;
+    }
+
+  daemon = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                             "dbus-daemon", "--session", "--nofork", "--print-address=1", NULL);
+  g_assert_no_error (error);
+  daemon_out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (daemon));
+  address = g_data_input_stream_read_line (daemon_out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (address);
+
+  session_address = g_strdup (g_getenv ("DBUS_SESSION_BUS_ADDRESS"));
+  a11y = g_strdup (g_getenv ("GTK_A11Y"));
+  g_setenv ("DBUS_SESSION_BUS_ADDRESS", address, TRUE);
+  /* The accessibility bus belongs to the other session; this test is not
+   * about accessibility. */
+  g_setenv ("GTK_A11Y", "none", TRUE);
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+
+  if (session_address != NULL)
+    g_setenv ("DBUS_SESSION_BUS_ADDRESS", session_address, TRUE);
+  else
+    g_unsetenv ("DBUS_SESSION_BUS_ADDRESS");
+  if (a11y != NULL)
+    g_setenv ("GTK_A11Y", a11y, TRUE);
+  else
+    g_unsetenv ("GTK_A11Y");
+  g_subprocess_send_signal (daemon, SIGTERM);
+  g_subprocess_wait (daemon, NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_trap_assert_passed ();
 }
 
 int
