@@ -201,14 +201,14 @@ main (int   argc,
 
   g_signal_connect (session, "phase-changed", G_CALLBACK (phase_entered_cb), &run);
   g_signal_connect (session, "finished", G_CALLBACK (finish_entered_cb), &run);
-  bb_chime_follow_session (chime, session);
+  bb_chime_set_session (chime, session);
   g_signal_connect (session, "phase-changed", G_CALLBACK (phase_played_cb), &run);
   g_signal_connect (session, "finished", G_CALLBACK (finish_played_cb), &run);
 
   g_timeout_add (LEAD_IN_MS, start_cb, &run);
   g_main_loop_run (loop);
 
-  bb_chime_follow_session (chime, NULL);
+  bb_chime_set_session (chime, NULL);
   fclose (run.out);
 
   return 0;
