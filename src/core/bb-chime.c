@@ -443,16 +443,26 @@ uncheck_sounds (BbChime *self)
     }
 }
 
+/* Returns %FALSE with @error set when nothing will be heard. */
 static gboolean
 play_sound (BbChime       *self,
             BbChimeSound   sound,
             GError       **error)
 {
-  return self->backend->play (self->backend_data, sound_id (sound), self->paths[sound],
-                              sound_info[sound].event_id,
-                              _(sound_info[sound].description),
-                              volume_to_db (self->volume),
-                              error);
+  g_autoptr(GError) local_error = NULL;
+
+  if (self->backend->play (self->backend_data, sound_id (sound), self->paths[sound],
+                           sound_info[sound].event_id,
+                           _(sound_info[sound].description),
+                           volume_to_db (self->volume),
+                           &local_error))
+    return TRUE;
+
+  if (local_error == NULL)
+    g_set_error_literal (&local_error, BB_CHIME_ERROR, BB_CHIME_ERROR_FAILED, "unknown error");
+  g_propagate_error (error, g_steal_pointer (&local_error));
+
+  return FALSE;
 }
 
 /* Cancels the previous chime under the sound's id, then plays @sound
