@@ -111,6 +111,12 @@ recorder_play (gpointer     backend_data,
       return FALSE;
     }
 
+  if (path != NULL && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error_literal (error, BB_CHIME_ERROR, BB_CHIME_ERROR_SOUND_FILE, "Not found");
+      return FALSE;
+    }
+
   if (rec->stall > 0)
     bb_fake_clock_jump (BB_FAKE_CLOCK (rec->clock), rec->stall);
 
@@ -1287,6 +1293,23 @@ test_refused_file (void)
   g_assert_cmpuint (n_notify, ==, 1);
   g_assert_cmpuint (n_messages, ==, 1);
 
+  /* A file gone since the check is said to be missing, not damaged. */
+  {
+    g_autofree char *path = g_build_filename (rig.dir, "exhale.wav", NULL);
+
+    g_clear_pointer (&rig.rec->refuse, g_free);
+    bb_chime_set_sounds_dir (rig.chime, NULL);
+    bb_chime_set_sounds_dir (rig.chime, rig.dir);
+    g_assert_null (bb_chime_get_problem (rig.chime));
+
+    g_assert_cmpint (g_remove (path), ==, 0);
+    bb_chime_play (rig.chime, BB_CHIME_SOUND_EXHALE);
+    g_assert_true (is_stand_in (nth_play (rig.rec, count_plays (rig.rec) - 1)));
+    g_assert_cmpstr (bb_chime_get_problem (rig.chime), ==,
+                     "The “Breathe out” sound file is missing; a stand-in plays instead");
+    write_sound (rig.dir, "exhale.wav", BAD_NONE);
+  }
+
   g_log_remove_handler ("Backbreath", handler);
   rig_clear (&rig);
 }
@@ -1409,6 +1432,9 @@ test_canberra_no_server (void)
   bb_chime_preview (chime, BB_CHIME_SOUND_FINISH);
   bb_chime_cancel (chime);
   g_assert_cmpuint (n_messages, ==, 1);
+  g_assert_true (bb_chime_get_silent (chime));
+  g_assert_cmpstr (bb_chime_get_problem (chime), ==,
+                   "Chimes can’t be heard: no sound device was found");
   g_print ("Chimes are silent: %u message\n", n_messages);
 
   g_log_remove_handler ("Backbreath", handler);

@@ -497,7 +497,9 @@ start (BbChime      *self,
       g_message ("Sound file %s could not be played: %s; a stand-in plays instead",
                  self->paths[sound], error->message);
       g_clear_error (&error);
-      use_stand_in (self, sound, FILE_REFUSED);
+      use_stand_in (self, sound,
+                    g_file_test (self->paths[sound], G_FILE_TEST_EXISTS) ? FILE_REFUSED
+                                                                         : (FileState) BB_WAV_ERROR_MISSING);
       update_problem (self);
       played = play_sound (self, sound, &error);
     }
