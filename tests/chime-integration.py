@@ -12,7 +12,14 @@ session reported:
     out-breath falls, a hold is one short steady note, the finish is a
     falling bell arpeggio;
   - every onset within 50 ms of its scheduled boundary;
-  - a second, muted run is digital silence.
+  - a second, muted run is digital silence;
+  - with inhale.wav corrupt, empty, 8-bit, float or a text file, or with
+    inhale.wav and exhale.wav missing, none is played as it is: a rising
+    in-breath and a falling out-breath are still heard at every phase
+    change, and BbChime's problem names the file once, without flapping;
+  - with the process stopped (SIGSTOP) for 3 s while it hands a chime to
+    the sound server, or across a boundary, no chime is heard more than
+    half a phase late, and the chimes after it are on time.
 
 Timing. chime-session writes the boundaries in g_get_monotonic_time()
 (CLOCK_MONOTONIC), the clock of time.monotonic() here. While parec runs
@@ -48,6 +55,7 @@ import os
 import shutil
 import signal
 import statistics
+import struct
 import subprocess
 import sys
 import tempfile
@@ -119,6 +127,8 @@ class PulseServer:
             "XDG_RUNTIME_DIR": runtime,
             "HOME": os.path.join(tmp, "home"),
             "XDG_CONFIG_HOME": os.path.join(tmp, "home", ".config"),
+            # Where BbChime renders stand-ins for bad sound files.
+            "XDG_CACHE_HOME": os.path.join(tmp, "home", ".cache"),
             "PULSE_SERVER": "unix:" + self.socket,
             # Only PulseAudio: libcanberra would otherwise try ALSA next.
             "CANBERRA_DRIVER": "pulse",
@@ -178,10 +188,14 @@ class PulseServer:
         stop(self.proc)
 
 
-def record_session(server, chime_session, sounds_dir, pattern, breaths, extra, tag):
+def record_session(server, chime_session, sounds_dir, pattern, breaths, extra, tag,
+                   during=None, states=None):
     """Runs chime-session while parec records. Returns the samples, the
     events chime-session wrote, the file-size observations, its output and
-    the sink's latency; raises RuntimeError when something did not run."""
+    the sink's latency; raises RuntimeError when something did not run.
+    during(proc, events_path), when given, is called every poll while
+    chime-session runs; states, when given, receives BbChime's silent and
+    problem lines as (kind, time, value)."""
     raw = os.path.join(server.tmp, f"{tag}.raw")
     events_path = os.path.join(server.tmp, f"{tag}.events")
     output_path = os.path.join(server.tmp, f"{tag}.log")
@@ -230,6 +244,8 @@ def record_session(server, chime_session, sounds_dir, pattern, breaths, extra, t
                 env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
         while session.poll() is None:
             observe()
+            if during is not None:
+                during(session, events_path)
             time.sleep(POLL_S)
         tail = time.monotonic() + 0.3
         while time.monotonic() < tail:
@@ -247,6 +263,11 @@ def record_session(server, chime_session, sounds_dir, pattern, breaths, extra, t
     events = []
     with open(events_path) as f:
         for line in f:
+            if line.startswith(("silent ", "problem ")):
+                kind, when, value = line.rstrip("\n").split(" ", 2)
+                if states is not None:
+                    states.append((kind, int(when), value))
+                continue
             kind, name, breath, scheduled, entered, played, _real = line.split()
             events.append({
                 "kind": kind,
@@ -342,6 +363,235 @@ def sound_ok(name, d):
         return 0 < ratio < 0.8 and d["early"] > 700 and d["length"] > 0.9, "falling bell"
     return False, "?"
 
+def pair_onsets(x, events, observations, sink_latency):
+    """Pairs each event with the first onset at or after its boundary (less
+    5 ms for the clock mapping). Returns the onsets, when each would be
+    heard, and per event (onset index or None, latency µs or None)."""
+    to_time, _ = sample_clock(observations)
+    onsets = find_onsets(x)
+    times = [to_time(s) + sink_latency for s, _ in onsets]
+    pairs = []
+    for e in events:
+        later = [i for i, t in enumerate(times) if t >= e["scheduled"] - 5_000]
+        i = later[0] if later else None
+        pairs.append((i, times[i] - e["scheduled"] if i is not None else None))
+    return onsets, times, pairs
+
+
+def write_wav(path, fmt, channels, rate, bits, data):
+    """A WAV file with a format chunk as given (1 PCM, 3 float)."""
+    fmt_chunk = struct.pack("<HHIIHH", fmt, channels, rate, rate * channels * bits // 8,
+                            channels * bits // 8, bits)
+    body = (b"WAVE" + b"fmt " + struct.pack("<I", len(fmt_chunk)) + fmt_chunk
+            + b"data" + struct.pack("<I", len(data)) + data)
+    with open(path, "wb") as f:
+        f.write(b"RIFF" + struct.pack("<I", len(body)) + body)
+
+
+def steady_tone(n=int(0.9 * RATE)):
+    """A steady 1 kHz tone: neither rising nor falling, so if a bad file
+    were played as it is, the pitch checks would notice."""
+    t = np.arange(n) / RATE
+    return 0.3 * np.sin(2 * np.pi * 1000 * t) * np.minimum(1, np.minimum(t, t[::-1]) / 0.01)
+
+
+def spoil(kind, sounds):
+    """Spoils inhale.wav (and exhale.wav for "missing") in the folder
+    @sounds, a copy of the good one."""
+    path = os.path.join(sounds, "inhale.wav")
+    if kind == "corrupt":
+        # Cut short: the data chunk claims the whole sound, a fifth is there.
+        with open(path, "rb") as f:
+            data = f.read()
+        with open(path, "wb") as f:
+            f.write(data[:44 + (len(data) - 44) // 5])
+    elif kind == "empty":
+        open(path, "wb").close()
+    elif kind == "8-bit":
+        write_wav(path, 1, 1, RATE, 8, (128 + 127 * steady_tone()).astype(np.uint8).tobytes())
+    elif kind == "float":
+        write_wav(path, 3, 1, RATE, 32, steady_tone().astype("<f4").tobytes())
+    elif kind == "text":
+        with open(path, "w") as f:
+            f.write("This is not a sound, only text named like one.\n" * 20)
+    elif kind == "missing":
+        os.remove(path)
+        os.remove(os.path.join(sounds, "exhale.wav"))
+    else:
+        raise ValueError(kind)
+
+
+BAD_KINDS = ("corrupt", "empty", "8-bit", "float", "text", "missing")
+BAD_PATTERN = "1000/0/1000/0"
+BAD_BREATHS = 4
+
+
+def check_bad_files(tap, server, args):
+    """Two assertions per kind of bad file."""
+    for kind in BAD_KINDS:
+        sounds = os.path.join(server.tmp, f"sounds-{kind}")
+        shutil.copytree(args.sounds_dir, sounds)
+        spoil(kind, sounds)
+        states = []
+        try:
+            x, events, observations, output, sink_latency = record_session(
+                server, args.chime_session, sounds, BAD_PATTERN, BAD_BREATHS, [],
+                f"bad-{kind}", states=states)
+        except RuntimeError as e:
+            tap.ok(False, f"{kind} inhale.wav: every chime heard, the right one", [str(e)])
+            tap.ok(False, f"{kind} inhale.wav: the problem is told once", [])
+            continue
+
+        onsets, times, pairs = pair_onsets(x, events, observations, sink_latency or 10_000)
+        rows, right = [], True
+        heard = {"inhale": 0, "exhale": 0}
+        for e, (i, latency) in zip(events, pairs):
+            if i is None:
+                rows.append(f"{e['name']:>8}: no onset")
+                right = False
+                continue
+            d = describe(x, *onsets[i])
+            ok, what = sound_ok(e["name"], d)
+            # A cut or truncated file played as it is would be short.
+            if e["name"] in heard:
+                ok &= d["length"] > 0.8
+            ok &= latency <= TOLERANCE_US
+            right &= ok
+            if ok and e["name"] in heard:
+                heard[e["name"]] += 1
+            rows.append(f"{e['name']:>8}: onset +{latency / 1000:5.1f} ms, "
+                        f"{d['early']:4.0f} -> {d['late']:4.0f} Hz, {d['length']:.2f} s: "
+                        f"{what} {'yes' if ok else 'NO'}")
+        rows.insert(0, f"{len(onsets)} onsets for {len(events)} events; in-breaths heard rising "
+                       f"{heard['inhale']} of {BAD_BREATHS}, out-breaths falling "
+                       f"{heard['exhale']} of {BAD_BREATHS}")
+        tap.ok(right and len(onsets) == len(events) and len(set(p for p, _ in pairs)) == len(pairs)
+               and heard["inhale"] == BAD_BREATHS and heard["exhale"] == BAD_BREATHS,
+               f"{kind} inhale.wav: every chime heard, the right one", rows)
+
+        problems = [v for k, _, v in states if k == "problem"]
+        silents = [v for k, _, v in states if k == "silent"]
+        want = ("2 sound files" if kind == "missing" else "“Breathe in” sound file")
+        tap.ok(len(problems) == 1 and want in problems[0] and silents == ["0"],
+               f"{kind} inhale.wav: the problem is told once",
+               [f"problem: {p}" for p in problems] + [f"silent: {s}" for s in silents])
+
+
+STOP_PATTERN = "4000/0/4000/0"
+STOP_S = 3.0
+
+
+def proc_stopped(proc):
+    try:
+        with open(f"/proc/{proc.pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] == "T"
+    except OSError:
+        return False
+
+
+def check_stops(tap, server, args):
+    """The process stopped for STOP_S while handing the out-breath's chime
+    over, then across the out-breath's boundary."""
+    half = int(STOP_PATTERN.split("/")[2]) * 1000 // 2
+
+    # In the handover: chime-session stops itself a moment after the
+    # out-breath's handlers begin; this sends SIGCONT. Where exactly it
+    # lands is up to the scheduler, so try a few moments.
+    landed, result = False, None
+    for delay in (150, 60, 300, 20):
+        stop = {}
+
+        def during(proc, events_path, stop=stop):
+            now = time.monotonic()
+            if "at" not in stop and proc_stopped(proc):
+                stop["at"] = now
+            elif "at" in stop and "cont" not in stop and now - stop["at"] >= STOP_S:
+                proc.send_signal(signal.SIGCONT)
+                stop["cont"] = now
+
+        try:
+            result = record_session(server, args.chime_session, args.sounds_dir, STOP_PATTERN, 1,
+                                    ["--stop-in-handover", str(delay)], f"stop-{delay}",
+                                    during=during)
+        except RuntimeError as e:
+            result = None
+            tap.diag(str(e))
+            continue
+        out = [e for e in result[1] if e["name"] == "exhale"][0]
+        tap.diag(f"stop {delay} µs after the out-breath began: its handover took "
+                 f"{(out['played'] - out['entered']) / 1000:.1f} ms")
+        if out["played"] - out["entered"] >= (STOP_S - 0.5) * 1e6:
+            landed = True
+            break
+
+    if not landed or result is None:
+        tap.ok(False, "stopped in the handover: no chime heard more than half a phase late",
+               ["the stop never landed inside the handover"])
+        tap.ok(False, "stopped in the handover: the chimes after it on time", [])
+    else:
+        x, events, observations, _, sink_latency = result
+        onsets, times, pairs = pair_onsets(x, events, observations, sink_latency or 10_000)
+        out = [e for e in events if e["name"] == "exhale"][0]
+        fin = [e for e in events if e["name"] == "finish"][0]
+        late = [(t, onsets[i]) for i, t in enumerate(times)
+                if out["scheduled"] + half - 5_000 <= t < fin["scheduled"] - 5_000]
+        rows = [f"onset {(t - out['scheduled']) / 1000:+.1f} ms after the out-breath's boundary, "
+                f"{(e - s) / RATE * 1000:.1f} ms long, peak {np.max(np.abs(x[s:e + 1])):.4f}"
+                for t, (s, e) in late]
+        # What may slip through before the cancel reaches the server: one
+        # block of the sink, the first milliseconds of a fade-in.
+        tap.ok(all((e - s) / RATE < 0.030 for _, (s, e) in late),
+               "stopped in the handover: no chime heard more than half a phase late",
+               rows or ["nothing heard after half the phase"])
+        others = [(e["name"], latency) for e, (i, latency) in zip(events, pairs)
+                  if e["name"] != "exhale"]
+        tap.ok(all(latency is not None and -5_000 <= latency <= TOLERANCE_US for _, latency in others),
+               "stopped in the handover: the chimes after it on time",
+               [f"{n}: {'none' if l is None else f'{l / 1000:+.1f} ms'}" for n, l in others])
+
+    # Across the boundary: stopped half a second before it, for STOP_S.
+    stop = {}
+
+    def during_across(proc, events_path, stop=stop):
+        now = time.monotonic()
+        if "start" not in stop:
+            try:
+                with open(events_path) as f:
+                    for line in f:
+                        if line.startswith("phase "):
+                            stop["start"] = int(line.split()[3]) / 1e6
+                            break
+            except OSError:
+                pass
+        elif "at" not in stop and now >= stop["start"] + 4.0 - 0.5:
+            proc.send_signal(signal.SIGSTOP)
+            stop["at"] = now
+        elif "at" in stop and "cont" not in stop and now - stop["at"] >= STOP_S:
+            proc.send_signal(signal.SIGCONT)
+            stop["cont"] = now
+
+    try:
+        x, events, observations, _, sink_latency = record_session(
+            server, args.chime_session, args.sounds_dir, STOP_PATTERN, 1, [], "stop-across",
+            during=during_across)
+    except RuntimeError as e:
+        tap.ok(False, "stopped across a boundary: its chime is not heard late, the rest on time",
+               [str(e)])
+        return
+    onsets, times, pairs = pair_onsets(x, events, observations, sink_latency or 10_000)
+    out = [e for e in events if e["name"] == "exhale"][0]
+    fin = [e for e in events if e["name"] == "finish"][0]
+    between = [t for t in times if out["scheduled"] + half - 5_000 <= t < fin["scheduled"] - 5_000]
+    others = [latency for e, (i, latency) in zip(events, pairs) if e["name"] != "exhale"]
+    tap.ok(not between and all(l is not None and -5_000 <= l <= TOLERANCE_US for l in others),
+           "stopped across a boundary: its chime is not heard late, the rest on time",
+           [f"stopped {(stop.get('at', 0) - stop.get('start', 0)) * 1000:.0f} ms into the session "
+            f"for {STOP_S:.0f} s; out-breath announced "
+            f"{(out['entered'] - out['scheduled']) / 1000:.0f} ms late",
+            f"onsets after half the out-breath: "
+            f"{[round((t - out['scheduled']) / 1000) for t in between]} ms",
+            f"others: {[round(l / 1000, 1) if l is not None else None for l in others]} ms"])
+
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -363,7 +613,7 @@ def main():
         return 1
 
     pattern, breaths = (BENCH_PATTERN, BENCH_BREATHS) if args.benchmark else (PATTERN, BREATHS)
-    tap.plan(5 if args.benchmark else 8)
+    tap.plan(5 if args.benchmark else 8 + 2 * len(BAD_KINDS) + 3)
 
     tmp = tempfile.mkdtemp(prefix="bb-chime-integration-")
     server = PulseServer(tmp)
@@ -475,6 +725,9 @@ def main():
                "muted session is silent",
                [f"{len(events_m)} events, {len(xm) / RATE:.2f} s recorded, "
                 f"peak {peak:.6f}, RMS {rms:.6f}, {len(find_onsets(xm))} onsets"])
+
+        check_bad_files(tap, server, args)
+        check_stops(tap, server, args)
     finally:
         server.stop()
         shutil.rmtree(tmp, ignore_errors=True)

@@ -7,7 +7,8 @@
  * Runs one real session on the system clock with a real BbChime
  * (libcanberra) following it, for chime-integration.py:
  *
- *   chime-session [--muted] [--volume N] SOUNDS_DIR PATTERN BREATHS OUTPUT
+ *   chime-session [--muted] [--volume N] [--stop-in-handover US]
+ *                 SOUNDS_DIR PATTERN BREATHS OUTPUT
  *
  * PATTERN is "IN/HOLD/OUT/HOLD" in milliseconds, e.g. 1500/500/1500/0.
  * OUTPUT gets one line per event, times in microseconds of
@@ -19,13 +20,25 @@
  *
  * SCHEDULED is the boundary, ENTERED when the handlers began, PLAYED when
  * BbChime's handler had returned (libcanberra's play call included), and
- * SCHEDULED_REAL the boundary in wall-clock time, for people.
+ * SCHEDULED_REAL the boundary in wall-clock time, for people. BbChime's
+ * state is written as it changes, and once at the start (TIME is
+ * monotonic, PROBLEM the rest of the line, "-" for none):
+ *
+ *   silent TIME 0|1
+ *   problem TIME PROBLEM
+ *
+ * --stop-in-handover US stops the whole process (SIGSTOP) US microseconds
+ * after the first out-breath's handlers begin, that is while BbChime hands
+ * the chime to the sound server; whoever runs this sends SIGCONT. It
+ * stands for a machine suspended, or a process stopped, at a boundary.
  */
 
 #include "config.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "bb-chime.h"
 #include "bb-session.h"
@@ -43,6 +56,7 @@ typedef struct
   gint64     real_offset;   /* real time - monotonic time */
   gint64     entered;
   gint64     start;         /* the first boundary */
+  int        stop_after_us; /* < 0: never */
 } Run;
 
 static const char *
@@ -73,6 +87,37 @@ write_line (Run        *run,
   fflush (run->out);
 }
 
+/* Stops the whole process, the sound thread too, from aside, while the
+ * main thread goes on into BbChime's handler. */
+static gpointer
+stop_thread (gpointer data)
+{
+  g_usleep (GPOINTER_TO_INT (data));
+  kill (getpid (), SIGSTOP);
+  return NULL;
+}
+
+static void
+write_state (Run     *run,
+             BbChime *chime)
+{
+  const char *problem = bb_chime_get_problem (chime);
+
+  fprintf (run->out, "silent %" G_GINT64_FORMAT " %d\n",
+           g_get_monotonic_time (), bb_chime_get_silent (chime));
+  fprintf (run->out, "problem %" G_GINT64_FORMAT " %s\n",
+           g_get_monotonic_time (), problem != NULL ? problem : "-");
+  fflush (run->out);
+}
+
+static void
+chime_state_cb (BbChime    *chime,
+                GParamSpec *pspec,
+                Run        *run)
+{
+  write_state (run, chime);
+}
+
 /* Connected before the chime: when the handlers begin. */
 static void
 phase_entered_cb (BbSession *session,
@@ -83,6 +128,9 @@ phase_entered_cb (BbSession *session,
   run->entered = g_get_monotonic_time ();
   if (run->start == 0)
     run->start = bb_session_get_phase_deadline (session);
+
+  if (phase == BB_PHASE_EXHALE && breath == 1 && run->stop_after_us >= 0)
+    g_thread_unref (g_thread_new ("stopper", stop_thread, GINT_TO_POINTER (run->stop_after_us)));
 }
 
 static void
@@ -140,6 +188,7 @@ main (int   argc,
   g_auto(GStrv) parts = NULL;
   gboolean muted = FALSE;
   int volume = 100;
+  int stop_after_us = -1;
   BbPattern pattern;
   guint64 ms[4];
   guint64 n_breaths;
@@ -147,6 +196,8 @@ main (int   argc,
   const GOptionEntry entries[] = {
     { "muted", 0, 0, G_OPTION_ARG_NONE, &muted, "Run with the chimes muted", NULL },
     { "volume", 0, 0, G_OPTION_ARG_INT, &volume, "Chime volume, 0-100", "N" },
+    { "stop-in-handover", 0, 0, G_OPTION_ARG_INT, &stop_after_us,
+      "SIGSTOP the process this long after the first out-breath begins", "US" },
     { NULL }
   };
 
@@ -198,17 +249,21 @@ main (int   argc,
   run.loop = loop;
   run.session = session;
   run.real_offset = g_get_real_time () - g_get_monotonic_time ();
+  run.stop_after_us = stop_after_us;
 
   g_signal_connect (session, "phase-changed", G_CALLBACK (phase_entered_cb), &run);
   g_signal_connect (session, "finished", G_CALLBACK (finish_entered_cb), &run);
-  bb_chime_follow_session (chime, session);
+  bb_chime_set_session (chime, session);
   g_signal_connect (session, "phase-changed", G_CALLBACK (phase_played_cb), &run);
+  write_state (&run, chime);
+  g_signal_connect (chime, "notify::silent", G_CALLBACK (chime_state_cb), &run);
+  g_signal_connect (chime, "notify::problem", G_CALLBACK (chime_state_cb), &run);
   g_signal_connect (session, "finished", G_CALLBACK (finish_played_cb), &run);
 
   g_timeout_add (LEAD_IN_MS, start_cb, &run);
   g_main_loop_run (loop);
 
-  bb_chime_follow_session (chime, NULL);
+  bb_chime_set_session (chime, NULL);
   fclose (run.out);
 
   return 0;
