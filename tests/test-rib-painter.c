@@ -698,6 +698,34 @@ test_state_restored (void)
 }
 
 static void
+test_empty_clears_path (void)
+{
+  static const int sizes[][2] = { { 0, 0 }, { 0, 10 }, { 10, 0 }, { -1, 10 } };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 10, 10);
+  cairo_t *cr = cairo_create (surface);
+  BbRibStyle style;
+
+  bb_rib_style_init (&style, FALSE, NULL);
+
+  /* The header promises a cleared path at every size, even when there
+   * is nothing to draw. */
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      cairo_path_t *path;
+
+      cairo_rectangle (cr, 1, 1, 5, 5);
+      bb_rib_painter_draw (cr, sizes[i][0], sizes[i][1], 0.5, &style);
+      g_assert_false (cairo_has_current_point (cr));
+      path = cairo_copy_path (cr);
+      g_assert_cmpint (path->num_data, ==, 0);
+      cairo_path_destroy (path);
+    }
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+static void
 test_null_arguments (void)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 10, 10);
@@ -742,6 +770,7 @@ main (int   argc,
   g_test_add_func ("/rib-painter/centred", test_centred);
   g_test_add_func ("/rib-painter/recording-replay", test_recording_replay);
   g_test_add_func ("/rib-painter/state-restored", test_state_restored);
+  g_test_add_func ("/rib-painter/empty-clears-path", test_empty_clears_path);
   g_test_add_func ("/rib-painter/null-arguments", test_null_arguments);
 
   return g_test_run ();

@@ -733,6 +733,8 @@ bb_rib_painter_draw (cairo_t          *cr,
   g_return_if_fail (cr != NULL);
   g_return_if_fail (style != NULL);
 
+  /* The header promises a cleared path whatever the size. */
+  cairo_new_path (cr);
   if (width <= 0 || height <= 0)
     return;
 
@@ -741,7 +743,6 @@ bb_rib_painter_draw (cairo_t          *cr,
   scale = MIN (width, height) / BOX;
 
   cairo_save (cr);
-  cairo_new_path (cr);
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_clip (cr);
 
