@@ -23,10 +23,6 @@ typedef struct
   gboolean dark;
 } BbRibStyle;
 
-/* The drawing is laid out in a square design box; it is scaled uniformly
- * to fit the target rectangle and centred in it. */
-#define BB_RIB_PAINTER_ASPECT 1.0
-
 /* Fills style with the libadwaita palette for light or dark; accent may be
  * NULL (libadwaita blue #3584e4 light / #78aeed dark). */
 void bb_rib_style_init   (BbRibStyle       *style,

@@ -264,12 +264,6 @@ bb_rib_view_init (BbRibView *self)
                                   -1);
 }
 
-GtkWidget *
-bb_rib_view_new (void)
-{
-  return g_object_new (BB_TYPE_RIB_VIEW, NULL);
-}
-
 BbSession *
 bb_rib_view_get_session (BbRibView *self)
 {
