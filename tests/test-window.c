@@ -15,6 +15,7 @@
 #include "bb-practice-page.h"
 #include "bb-preferences-window.h"
 #include "bb-rib-view.h"
+#include "bb-rib-view-private.h"
 #include "bb-session-page.h"
 #include "bb-window.h"
 

@@ -10,7 +10,7 @@
 
 #include "bb-animation.h"
 #include "bb-rib-painter.h"
-#include "bb-rib-view.h"
+#include "bb-rib-view-private.h"
 
 /*
  * Draws the session's expansion. The session computes expansion for any
@@ -22,11 +22,13 @@
 
 struct _BbRibView
 {
-  GtkWidget  parent_instance;
+  GtkWidget     parent_instance;
 
-  BbSession *session;
+  /* Owned */
+  BbSession    *session;
+  GSignalGroup *session_signals;
 
-  guint      tick_id;
+  guint         tick_id;
 };
 
 G_DEFINE_FINAL_TYPE (BbRibView, bb_rib_view, GTK_TYPE_WIDGET)
@@ -96,12 +98,6 @@ session_changed_cb (BbRibView *self)
 }
 
 static void
-animations_changed_cb (BbRibView *self)
-{
-  session_changed_cb (self);
-}
-
-static void
 bb_rib_view_snapshot (GtkWidget   *widget,
                       GtkSnapshot *snapshot)
 {
@@ -150,7 +146,7 @@ bb_rib_view_root (GtkWidget *widget)
   GTK_WIDGET_CLASS (bb_rib_view_parent_class)->root (widget);
 
   g_signal_connect_object (gtk_widget_get_settings (widget), "notify::gtk-enable-animations",
-                           G_CALLBACK (animations_changed_cb), widget,
+                           G_CALLBACK (session_changed_cb), widget,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (gtk_widget_queue_draw), widget,
@@ -185,6 +181,7 @@ bb_rib_view_dispose (GObject *object)
   BbRibView *self = (BbRibView *)object;
 
   bb_rib_view_set_session (self, NULL);
+  g_clear_object (&self->session_signals);
 
   G_OBJECT_CLASS (bb_rib_view_parent_class)->dispose (object);
 }
@@ -244,6 +241,11 @@ bb_rib_view_class_init (BbRibViewClass *klass)
   widget_class->root = bb_rib_view_root;
   widget_class->unroot = bb_rib_view_unroot;
 
+  /**
+   * BbRibView:session:
+   *
+   * The session whose breath is drawn; %NULL draws the body at rest.
+   */
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL,
                          BB_TYPE_SESSION,
@@ -258,6 +260,16 @@ bb_rib_view_class_init (BbRibViewClass *klass)
 static void
 bb_rib_view_init (BbRibView *self)
 {
+  /* Ticking and the reduced-motion drawing both change with the state
+   * and the phase. */
+  self->session_signals = g_signal_group_new (BB_TYPE_SESSION);
+  g_signal_group_connect_object (self->session_signals, "notify::state",
+                                 G_CALLBACK (session_changed_cb), self,
+                                 G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->session_signals, "notify::phase",
+                                 G_CALLBACK (session_changed_cb), self,
+                                 G_CONNECT_SWAPPED);
+
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("The back of the rib cage, widening as you breathe in"),
@@ -279,23 +291,10 @@ bb_rib_view_set_session (BbRibView *self,
   g_return_if_fail (BB_IS_RIB_VIEW (self));
   g_return_if_fail (session == NULL || BB_IS_SESSION (session));
 
-  if (self->session == session)
+  if (!g_set_object (&self->session, session))
     return;
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-
-  g_set_object (&self->session, session);
-
-  if (session != NULL)
-    {
-      g_signal_connect_object (session, "notify::state",
-                               G_CALLBACK (session_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (session, "notify::phase",
-                               G_CALLBACK (session_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-    }
+  g_signal_group_set_target (self->session_signals, session);
 
   session_changed_cb (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);

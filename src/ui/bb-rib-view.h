@@ -18,7 +18,5 @@ G_DECLARE_FINAL_TYPE (BbRibView, bb_rib_view, BB, RIB_VIEW, GtkWidget)
 BbSession *bb_rib_view_get_session  (BbRibView *self);
 void       bb_rib_view_set_session  (BbRibView *self,
                                      BbSession *session);
-gboolean   bb_rib_view_is_ticking   (BbRibView *self);
-double     bb_rib_view_get_shown_expansion (BbRibView *self);
 
 G_END_DECLS
