@@ -33,12 +33,15 @@ TEST_PACKAGES="
   at-spi2-core
   dbus-daemon
   imagemagick
+  libx11-dev
+  libxdamage-dev
   pulseaudio
   pulseaudio-utils
   python3
   python3-dbusmock
   python3-numpy
   sqlite3
+  x11-utils
   xauth
   xvfb
 "

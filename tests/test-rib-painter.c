@@ -697,6 +697,197 @@ test_state_restored (void)
   cairo_surface_destroy (surface);
 }
 
+typedef enum
+{
+  DRAW_FULL,
+  DRAW_STATIC,
+  DRAW_MOVING,
+  DRAW_STATIC_THEN_MOVING,
+} DrawMode;
+
+/* Draws onto a sentinel-filled surface, so that untouched pixels show. */
+static cairo_surface_t *
+render_mode (int      width,
+             int      height,
+             double   scale,
+             double   expansion,
+             DrawMode mode)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  BbRibStyle style;
+
+  test_style (&style);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  cairo_set_source_rgba (cr, 0x12 / 255.0, 0x34 / 255.0, 0x56 / 255.0, 1.0);
+  cairo_paint (cr);
+
+  if (mode == DRAW_FULL)
+    bb_rib_painter_draw (cr, width, height, expansion, &style);
+  if (mode == DRAW_STATIC || mode == DRAW_STATIC_THEN_MOVING)
+    bb_rib_painter_draw_static (cr, width, height, &style);
+  if (mode == DRAW_MOVING || mode == DRAW_STATIC_THEN_MOVING)
+    bb_rib_painter_draw_moving (cr, width, height, expansion, &style);
+
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+static gboolean
+in_area (const cairo_rectangle_int_t *area,
+         double                       x,
+         double                       y)
+{
+  return x >= area->x && y >= area->y && x < area->x + area->width && y < area->y + area->height;
+}
+
+/* Whether two pixels differ by at most tolerance in every channel. */
+static gboolean
+close_pixels (guint32 a,
+              guint32 b,
+              int     tolerance)
+{
+  for (int shift = 0; shift <= 24; shift += 8)
+    if (ABS ((int) ((a >> shift) & 0xff) - (int) ((b >> shift) & 0xff)) > tolerance)
+      return FALSE;
+  return TRUE;
+}
+
+static void
+test_layers (void)
+{
+  static const int sizes[][2] = { { 400, 400 }, { 776, 352 }, { 257, 311 }, { 64, 40 } };
+  static const double expansions[] = { 0.3, 0.77, 1.0 };
+  static const double scales[] = { 1.0, 2.0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    for (guint s = 0; s < G_N_ELEMENTS (scales); s++)
+      {
+        int w = sizes[i][0], h = sizes[i][1];
+        double scale = scales[s];
+        cairo_rectangle_int_t area, edge;
+        cairo_surface_t *still = render_mode (w, h, scale, 0.0, DRAW_STATIC);
+        cairo_surface_t *rest = render_mode (w, h, scale, 0.0, DRAW_FULL);
+
+        bb_rib_painter_get_moving_area (w, h, &area);
+        g_assert_cmpint (area.width, >, 0);
+        g_assert_cmpint (area.height, >, 0);
+        g_assert_cmpint (area.x, >=, 0);
+        g_assert_cmpint (area.y, >, 0);  /* the head stays out of it */
+        g_assert_cmpint (area.x + area.width, <=, w);
+        g_assert_cmpint (area.y + area.height, <=, h);
+
+        /* Device pixels on either side of the area's edge: cairo
+         * rasterises a shape that a clip cuts a little differently. */
+        edge = (cairo_rectangle_int_t) { area.x * scale - 1, area.y * scale - 1,
+                                         area.width * scale + 2, area.height * scale + 2 };
+
+        for (guint k = 0; k < G_N_ELEMENTS (expansions); k++)
+          {
+            cairo_surface_t *full = render_mode (w, h, scale, expansions[k], DRAW_FULL);
+            cairo_surface_t *moving = render_mode (w, h, scale, expansions[k], DRAW_MOVING);
+            cairo_surface_t *both = render_mode (w, h, scale, expansions[k], DRAW_STATIC_THEN_MOVING);
+            int near_edge = 0;
+
+            for (int y = 0; y < h * scale; y++)
+              for (int x = 0; x < w * scale; x++)
+                {
+                  gboolean inside = in_area (&area, (x + 0.5) / scale, (y + 0.5) / scale);
+                  gboolean on_edge = (x == edge.x || x == edge.x + 1 ||
+                                      x == edge.x + edge.width - 2 || x == edge.x + edge.width - 1 ||
+                                      y == edge.y || y == edge.y + 1 ||
+                                      y == edge.y + edge.height - 2 || y == edge.y + edge.height - 1);
+
+                  /* Each layer keeps to its side of the moving area... */
+                  if (inside)
+                    g_assert_cmphex (pixel (still, x, y), ==, SENTINEL);
+                  else
+                    g_assert_cmphex (pixel (moving, x, y), ==, SENTINEL);
+
+                  /* ...outside it the picture is the same at every
+                   * expansion... */
+                  if (!inside)
+                    g_assert_cmphex (pixel (full, x, y), ==, pixel (rest, x, y));
+
+                  /* ...and together they make the whole picture. */
+                  if (pixel (both, x, y) != pixel (full, x, y))
+                    {
+                      g_assert_true (on_edge);
+                      g_assert_true (close_pixels (pixel (both, x, y), pixel (full, x, y), 16));
+                      near_edge++;
+                    }
+                }
+
+            g_assert_cmpint (near_edge, <=, 4);
+            cairo_surface_destroy (full);
+            cairo_surface_destroy (moving);
+            cairo_surface_destroy (both);
+          }
+
+        cairo_surface_destroy (still);
+        cairo_surface_destroy (rest);
+      }
+}
+
+static void
+test_motion (void)
+{
+  const int size = 400;
+  cairo_surface_t *a = render (size, size, 0.5);
+  cairo_surface_t *b = render (size, size, 0.5 + 0.5 / bb_rib_painter_get_motion (size, size, 0, 1));
+  double quarter = bb_rib_painter_get_motion (size, size, 0.25, 0.5);
+
+  g_assert_cmpfloat (bb_rib_painter_get_motion (size, size, 0.3, 0.3), ==, 0.0);
+  g_assert_cmpfloat (bb_rib_painter_get_motion (0, size, 0.0, 1.0), ==, 0.0);
+  g_assert_cmpfloat_with_epsilon (bb_rib_painter_get_motion (size, size, 0.5, 0.25), quarter, 1e-9);
+  g_assert_cmpfloat_with_epsilon (bb_rib_painter_get_motion (2 * size, size, 0.25, 0.5), quarter, 1e-9);
+  g_assert_cmpfloat_with_epsilon (bb_rib_painter_get_motion (2 * size, 2 * size, 0.25, 0.5), 2 * quarter, 1e-9);
+  g_assert_cmpfloat (bb_rib_painter_get_motion (size, size, -1, NAN), ==, 0.0);
+  g_assert_cmpfloat (bb_rib_painter_get_motion (size, size, 1, 2), ==, 0.0);
+
+  /* The widest rib really travels that far: one expansion step worth
+   * half a unit of motion moves its tip by at most a pixel. */
+  g_assert_cmpint (ABS (rib_width (a) - rib_width (b)), <=, 1);
+  g_assert_cmpfloat (bb_rib_painter_get_motion (size, size, 0, 1), >, 0.04 * size);
+  g_assert_cmpfloat (bb_rib_painter_get_motion (size, size, 0, 1), <, 0.06 * size);
+
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
+}
+
+static void
+test_empty_clears_path (void)
+{
+  static const int sizes[][2] = { { 0, 0 }, { 0, 10 }, { 10, 0 }, { -1, 10 } };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 10, 10);
+  cairo_t *cr = cairo_create (surface);
+  BbRibStyle style;
+
+  bb_rib_style_init (&style, FALSE, NULL);
+
+  /* The header promises a cleared path at every size, even when there
+   * is nothing to draw. */
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      cairo_path_t *path;
+
+      cairo_rectangle (cr, 1, 1, 5, 5);
+      bb_rib_painter_draw (cr, sizes[i][0], sizes[i][1], 0.5, &style);
+      g_assert_false (cairo_has_current_point (cr));
+      path = cairo_copy_path (cr);
+      g_assert_cmpint (path->num_data, ==, 0);
+      cairo_path_destroy (path);
+    }
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 static void
 test_null_arguments (void)
 {
@@ -742,6 +933,9 @@ main (int   argc,
   g_test_add_func ("/rib-painter/centred", test_centred);
   g_test_add_func ("/rib-painter/recording-replay", test_recording_replay);
   g_test_add_func ("/rib-painter/state-restored", test_state_restored);
+  g_test_add_func ("/rib-painter/layers", test_layers);
+  g_test_add_func ("/rib-painter/motion", test_motion);
+  g_test_add_func ("/rib-painter/empty-clears-path", test_empty_clears_path);
   g_test_add_func ("/rib-painter/null-arguments", test_null_arguments);
 
   return g_test_run ();

@@ -17,6 +17,7 @@
 #include "bb-practice-page.h"
 #include "bb-preferences-window.h"
 #include "bb-rib-view.h"
+#include "bb-rib-view-private.h"
 #include "bb-session-page-private.h"
 #include "bb-window-private.h"
 

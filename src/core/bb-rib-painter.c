@@ -720,30 +720,114 @@ draw_cross_section (cairo_t          *cr,
 
 /* ---------------------------------------------------------------------- */
 
+/* Where the picture depends on the expansion, in design units: the ribs
+ * and their glow, the flanks and waist below the armpits, and the
+ * cross-section. Measured with a margin; test-rib-painter checks that
+ * nothing outside changes. */
+#define MOVING_X0  17.0
+#define MOVING_Y0  28.0
+#define MOVING_X1 BOX
+#define MOVING_Y1 BOX
+
+/* The farthest any hard edge travels from expansion 0 to 1, in design
+ * units: the tip of the lowest rib (see rib_curve ()). The flanks and the
+ * cross-section move less; the glow is soft and moves no edge. */
+#define MAX_TRAVEL (hypot (0.9 + 0.42 * (N_RIBS - 1), 0.4 + 0.34 * (N_RIBS - 1)))
+
+typedef enum
+{
+  LAYER_ALL,
+  LAYER_STATIC,
+  LAYER_MOVING,
+} Layer;
+
+static inline double
+clamp_expansion (double expansion)
+{
+  /* NaN fails every comparison, so test for it before clamping. */
+  return isnan (expansion) ? 0.0 : CLAMP (expansion, 0.0, 1.0);
+}
+
 void
-bb_rib_painter_draw (cairo_t          *cr,
-                     int               width,
-                     int               height,
-                     double            expansion,
-                     const BbRibStyle *style)
+bb_rib_painter_get_moving_area (int                    width,
+                                int                    height,
+                                cairo_rectangle_int_t *area)
+{
+  double scale, ox, oy;
+  double x0, y0, x1, y1;
+
+  g_return_if_fail (area != NULL);
+
+  *area = (cairo_rectangle_int_t) { 0, 0, 0, 0 };
+  if (width <= 0 || height <= 0)
+    return;
+
+  scale = MIN (width, height) / BOX;
+  ox = (width - scale * BOX) / 2;
+  oy = (height - scale * BOX) / 2;
+
+  /* One unit more on every side for antialiasing. */
+  x0 = CLAMP (floor (ox + scale * MOVING_X0) - 1, 0, width);
+  y0 = CLAMP (floor (oy + scale * MOVING_Y0) - 1, 0, height);
+  x1 = CLAMP (ceil (ox + scale * MOVING_X1) + 1, 0, width);
+  y1 = CLAMP (ceil (oy + scale * MOVING_Y1) + 1, 0, height);
+
+  *area = (cairo_rectangle_int_t) { x0, y0, x1 - x0, y1 - y0 };
+}
+
+double
+bb_rib_painter_get_motion (int    width,
+                           int    height,
+                           double a,
+                           double b)
+{
+  if (width <= 0 || height <= 0)
+    return 0.0;
+
+  return fabs (clamp_expansion (a) - clamp_expansion (b)) * MAX_TRAVEL * MIN (width, height) / BOX;
+}
+
+static void
+paint (cairo_t          *cr,
+       int               width,
+       int               height,
+       double            expansion,
+       Layer             layer,
+       const BbRibStyle *style)
 {
   Cubic torso[N_SILHOUETTE];
   double e, scale;
 
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (style != NULL);
-
+  /* The header promises a cleared path whatever the size. */
+  cairo_new_path (cr);
   if (width <= 0 || height <= 0)
     return;
 
-  /* NaN fails every comparison, so test for it before clamping. */
-  e = isnan (expansion) ? 0.0 : CLAMP (expansion, 0.0, 1.0);
+  e = clamp_expansion (expansion);
   scale = MIN (width, height) / BOX;
 
   cairo_save (cr);
-  cairo_new_path (cr);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_clip (cr);
+
+  if (layer != LAYER_ALL)
+    {
+      cairo_rectangle_int_t area;
+
+      bb_rib_painter_get_moving_area (width, height, &area);
+      if (layer == LAYER_STATIC)
+        {
+          /* Everything but the moving area, as four bands around it. */
+          cairo_rectangle (cr, 0, 0, width, area.y);
+          cairo_rectangle (cr, 0, area.y + area.height, width, height - area.y - area.height);
+          cairo_rectangle (cr, 0, area.y, area.x, area.height);
+          cairo_rectangle (cr, area.x + area.width, area.y, width - area.x - area.width, area.height);
+        }
+      else
+        cairo_rectangle (cr, area.x, area.y, area.width, area.height);
+      cairo_clip (cr);
+    }
 
   cairo_translate (cr, (width - scale * BOX) / 2, (height - scale * BOX) / 2);
   cairo_scale (cr, scale, scale);
@@ -768,4 +852,42 @@ bb_rib_painter_draw (cairo_t          *cr,
   draw_cross_section (cr, e, style);
 
   cairo_restore (cr);
+}
+
+void
+bb_rib_painter_draw (cairo_t          *cr,
+                     int               width,
+                     int               height,
+                     double            expansion,
+                     const BbRibStyle *style)
+{
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (style != NULL);
+
+  paint (cr, width, height, expansion, LAYER_ALL, style);
+}
+
+void
+bb_rib_painter_draw_static (cairo_t          *cr,
+                            int               width,
+                            int               height,
+                            const BbRibStyle *style)
+{
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (style != NULL);
+
+  paint (cr, width, height, 0.0, LAYER_STATIC, style);
+}
+
+void
+bb_rib_painter_draw_moving (cairo_t          *cr,
+                            int               width,
+                            int               height,
+                            double            expansion,
+                            const BbRibStyle *style)
+{
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (style != NULL);
+
+  paint (cr, width, height, expansion, LAYER_MOVING, style);
 }

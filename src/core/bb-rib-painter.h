@@ -23,10 +23,6 @@ typedef struct
   gboolean dark;
 } BbRibStyle;
 
-/* The drawing is laid out in a square design box; it is scaled uniformly
- * to fit the target rectangle and centred in it. */
-#define BB_RIB_PAINTER_ASPECT 1.0
-
 /* Fills style with the libadwaita palette for light or dark; accent may be
  * NULL (libadwaita blue #3584e4 light / #78aeed dark). */
 void bb_rib_style_init   (BbRibStyle       *style,
@@ -42,5 +38,38 @@ void bb_rib_painter_draw (cairo_t          *cr,
                           int               height,
                           double            expansion,
                           const BbRibStyle *style);
+
+/* The part of the rectangle (0,0,width,height) where the picture depends
+ * on the expansion, rounded out to whole units and clipped to the
+ * rectangle; empty for width/height <= 0. Outside it the picture is the
+ * same at every expansion. */
+void bb_rib_painter_get_moving_area (int                    width,
+                                     int                    height,
+                                     cairo_rectangle_int_t *area);
+
+/* Draw the picture outside the moving area and inside it, each leaving
+ * the other side untouched, so that a widget can keep the still part and
+ * redraw only the moving one. One after the other they give the picture
+ * of bb_rib_painter_draw(), but for faint antialiasing differences on
+ * the device pixels along the area's edge (cairo rasterises a shape that
+ * a clip cuts slightly differently). Otherwise the same rules as
+ * bb_rib_painter_draw(). */
+void bb_rib_painter_draw_static (cairo_t          *cr,
+                                 int               width,
+                                 int               height,
+                                 const BbRibStyle *style);
+void bb_rib_painter_draw_moving (cairo_t          *cr,
+                                 int               width,
+                                 int               height,
+                                 double            expansion,
+                                 const BbRibStyle *style);
+
+/* How far, in units of the rectangle, the farthest-moving hard edge of
+ * the picture moves between expansions a and b: enough to tell whether
+ * a new frame would show a visible change. */
+double bb_rib_painter_get_motion (int    width,
+                                  int    height,
+                                  double a,
+                                  double b);
 
 G_END_DECLS

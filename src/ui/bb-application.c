@@ -375,6 +375,47 @@ preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
+/*
+ * The keyboard shortcuts window is built the first time it is asked for.
+ * GtkApplication would build it for every new window from
+ * gtk/help-overlay.ui, before the window's first frame, so the file lives
+ * elsewhere and each window gets a win.show-help-overlay of ours, which
+ * GtkApplicationWindow then keeps instead of adding its own.
+ */
+static void
+show_help_overlay_cb (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  GtkApplicationWindow *window = user_data;
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (APPLICATION_PATH "help-overlay.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
+static void
+bb_application_window_added (GtkApplication *application,
+                             GtkWindow      *window)
+{
+  GTK_APPLICATION_CLASS (bb_application_parent_class)->window_added (application, window);
+
+  if (GTK_IS_APPLICATION_WINDOW (window))
+    {
+      g_autoptr(GSimpleAction) action = g_simple_action_new ("show-help-overlay", NULL);
+
+      g_signal_connect_object (action, "activate", G_CALLBACK (show_help_overlay_cb), window, 0);
+      g_action_map_add_action (G_ACTION_MAP (window), G_ACTION (action));
+    }
+}
+
 static const GActionEntry app_actions[] = {
   { "start-preset", start_preset_action, "s" },
   { "start-from-command-line", start_from_command_line_action, "s" },
@@ -411,11 +452,13 @@ bb_application_startup (GApplication *application)
   BbApplication *self = BB_APPLICATION (application);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *help_overlay_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (bb_application_parent_class)->startup (application);
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", help_overlay_accels);
 }
 
 static void
@@ -535,6 +578,7 @@ bb_application_class_init (BbApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_app_class = GTK_APPLICATION_CLASS (klass);
 
   object_class->constructed = bb_application_constructed;
   object_class->finalize = bb_application_finalize;
@@ -545,6 +589,8 @@ bb_application_class_init (BbApplicationClass *klass)
   app_class->handle_local_options = bb_application_handle_local_options;
   app_class->startup = bb_application_startup;
   app_class->activate = bb_application_activate;
+
+  gtk_app_class->window_added = bb_application_window_added;
 
   /**
    * BbApplication:clock:

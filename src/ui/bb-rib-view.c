@@ -5,12 +5,15 @@
 
 #include "config.h"
 
+#include <math.h>
+#include <string.h>
+
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "bb-animation.h"
 #include "bb-rib-painter.h"
-#include "bb-rib-view.h"
+#include "bb-rib-view-private.h"
 
 /*
  * Draws the session's expansion. The session computes expansion for any
@@ -18,15 +21,38 @@
  * while a session runs and the user allows animations, and nothing wakes
  * the view otherwise. With animations off the drawing changes once per
  * phase, showing where that phase leads.
+ *
+ * A breath moves the ribs a few pixels a second, so most frames would
+ * show nothing new: the tick callback asks for a drawing only once the
+ * farthest-moving edge has moved by MIN_MOTION device pixels, or has come
+ * to rest at either end of the breath. The part of the picture that never
+ * moves (head, neck, shoulders) is rendered once per size, scale and
+ * style and its render node is reused, so only the moving area is drawn
+ * again, and only that area is damaged.
  */
+
+/* In device pixels: half a pixel of motion is the least an antialiased
+ * edge shows. */
+#define MIN_MOTION 0.5
 
 struct _BbRibView
 {
-  GtkWidget  parent_instance;
+  GtkWidget      parent_instance;
 
-  BbSession *session;
+  /* Owned */
+  BbSession     *session;
+  GSignalGroup  *session_signals;
+  GskRenderNode *still_node;
 
-  guint      tick_id;
+  /* What still_node was made for */
+  int            still_width;
+  int            still_height;
+  int            still_scale;
+  BbRibStyle     still_style;
+
+  guint          tick_id;
+  /* The expansion drawn last; NaN before the first drawing. */
+  double         drawn_expansion;
 };
 
 G_DEFINE_FINAL_TYPE (BbRibView, bb_rib_view, GTK_TYPE_WIDGET)
@@ -73,7 +99,21 @@ tick_cb (GtkWidget     *widget,
          GdkFrameClock *frame_clock,
          gpointer       user_data)
 {
-  gtk_widget_queue_draw (widget);
+  BbRibView *self = BB_RIB_VIEW (widget);
+  double shown = bb_rib_view_get_shown_expansion (self);
+  double motion;
+
+  if (shown == self->drawn_expansion)
+    return G_SOURCE_CONTINUE;
+
+  motion = bb_rib_painter_get_motion (gtk_widget_get_width (widget),
+                                      gtk_widget_get_height (widget),
+                                      self->drawn_expansion, shown);
+
+  /* Draw exactly the ends of the breath, where the picture rests. */
+  if (isnan (self->drawn_expansion) || shown == 0.0 || shown == 1.0 ||
+      motion * gtk_widget_get_scale_factor (widget) >= MIN_MOTION)
+    gtk_widget_queue_draw (widget);
 
   return G_SOURCE_CONTINUE;
 }
@@ -96,9 +136,48 @@ session_changed_cb (BbRibView *self)
 }
 
 static void
-animations_changed_cb (BbRibView *self)
+get_style (BbRibView  *self,
+           BbRibStyle *style)
 {
-  session_changed_cb (self);
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  GtkStyleContext *style_context = gtk_widget_get_style_context (GTK_WIDGET (self));
+  GdkRGBA accent;
+  BbRgba bb_accent;
+
+  if (!gtk_style_context_lookup_color (style_context, "accent_color", &accent))
+    accent = (GdkRGBA) { 0.21, 0.52, 0.89, 1.0 };
+  bb_accent = (BbRgba) { accent.red, accent.green, accent.blue, accent.alpha };
+
+  /* Zeroed, padding included, so that styles compare with memcmp(). */
+  memset (style, 0, sizeof *style);
+  bb_rib_style_init (style, adw_style_manager_get_dark (style_manager), &bb_accent);
+}
+
+/* Renders the still part into an image once, so that later frames only
+ * composite it, wherever the damage falls. */
+static GskRenderNode *
+make_still_node (int               width,
+                 int               height,
+                 int               scale,
+                 const BbRibStyle *style)
+{
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  cairo_surface_t *image;
+  cairo_t *cr;
+
+  image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  cairo_surface_set_device_scale (image, scale, scale);
+  cr = cairo_create (image);
+  bb_rib_painter_draw_static (cr, width, height, style);
+  cairo_destroy (cr);
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  cairo_set_source_surface (cr, image, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (image);
+
+  return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
 }
 
 static void
@@ -108,25 +187,36 @@ bb_rib_view_snapshot (GtkWidget   *widget,
   BbRibView *self = BB_RIB_VIEW (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  AdwStyleManager *style_manager = adw_style_manager_get_default ();
-  GtkStyleContext *style_context;
+  int scale = gtk_widget_get_scale_factor (widget);
+  cairo_rectangle_int_t area;
   BbRibStyle style;
-  GdkRGBA accent;
-  BbRgba bb_accent;
   cairo_t *cr;
 
   if (width <= 0 || height <= 0)
     return;
 
-  style_context = gtk_widget_get_style_context (widget);
-  if (!gtk_style_context_lookup_color (style_context, "accent_color", &accent))
-    accent = (GdkRGBA) { 0.21, 0.52, 0.89, 1.0 };
-  bb_accent = (BbRgba) { accent.red, accent.green, accent.blue, accent.alpha };
+  get_style (self, &style);
 
-  bb_rib_style_init (&style, adw_style_manager_get_dark (style_manager), &bb_accent);
+  if (self->still_node == NULL ||
+      self->still_width != width || self->still_height != height || self->still_scale != scale ||
+      memcmp (&self->still_style, &style, sizeof style) != 0)
+    {
+      g_clear_pointer (&self->still_node, gsk_render_node_unref);
+      self->still_node = make_still_node (width, height, scale, &style);
+      self->still_width = width;
+      self->still_height = height;
+      self->still_scale = scale;
+      self->still_style = style;
+    }
 
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  bb_rib_painter_draw (cr, width, height, bb_rib_view_get_shown_expansion (self), &style);
+  /* The same node as last frame: GSK sees that it did not change. */
+  if (self->still_node != NULL)
+    gtk_snapshot_append_node (snapshot, self->still_node);
+
+  self->drawn_expansion = bb_rib_view_get_shown_expansion (self);
+  bb_rib_painter_get_moving_area (width, height, &area);
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (area.x, area.y, area.width, area.height));
+  bb_rib_painter_draw_moving (cr, width, height, self->drawn_expansion, &style);
   cairo_destroy (cr);
 }
 
@@ -150,7 +240,7 @@ bb_rib_view_root (GtkWidget *widget)
   GTK_WIDGET_CLASS (bb_rib_view_parent_class)->root (widget);
 
   g_signal_connect_object (gtk_widget_get_settings (widget), "notify::gtk-enable-animations",
-                           G_CALLBACK (animations_changed_cb), widget,
+                           G_CALLBACK (session_changed_cb), widget,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (gtk_widget_queue_draw), widget,
@@ -164,6 +254,16 @@ bb_rib_view_unroot (GtkWidget *widget)
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), widget);
 
   GTK_WIDGET_CLASS (bb_rib_view_parent_class)->unroot (widget);
+}
+
+static void
+bb_rib_view_css_changed (GtkWidget         *widget,
+                         GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (bb_rib_view_parent_class)->css_changed (widget, change);
+
+  /* The accent colour may have changed; the snapshot compares styles. */
+  gtk_widget_queue_draw (widget);
 }
 
 static void
@@ -185,6 +285,8 @@ bb_rib_view_dispose (GObject *object)
   BbRibView *self = (BbRibView *)object;
 
   bb_rib_view_set_session (self, NULL);
+  g_clear_object (&self->session_signals);
+  g_clear_pointer (&self->still_node, gsk_render_node_unref);
 
   G_OBJECT_CLASS (bb_rib_view_parent_class)->dispose (object);
 }
@@ -243,7 +345,13 @@ bb_rib_view_class_init (BbRibViewClass *klass)
   widget_class->unmap = bb_rib_view_unmap;
   widget_class->root = bb_rib_view_root;
   widget_class->unroot = bb_rib_view_unroot;
+  widget_class->css_changed = bb_rib_view_css_changed;
 
+  /**
+   * BbRibView:session:
+   *
+   * The session whose breath is drawn; %NULL draws the body at rest.
+   */
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL,
                          BB_TYPE_SESSION,
@@ -258,16 +366,22 @@ bb_rib_view_class_init (BbRibViewClass *klass)
 static void
 bb_rib_view_init (BbRibView *self)
 {
+  self->drawn_expansion = NAN;
+
+  /* Ticking and the reduced-motion drawing both change with the state
+   * and the phase. */
+  self->session_signals = g_signal_group_new (BB_TYPE_SESSION);
+  g_signal_group_connect_object (self->session_signals, "notify::state",
+                                 G_CALLBACK (session_changed_cb), self,
+                                 G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->session_signals, "notify::phase",
+                                 G_CALLBACK (session_changed_cb), self,
+                                 G_CONNECT_SWAPPED);
+
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("The back of the rib cage, widening as you breathe in"),
                                   -1);
-}
-
-GtkWidget *
-bb_rib_view_new (void)
-{
-  return g_object_new (BB_TYPE_RIB_VIEW, NULL);
 }
 
 BbSession *
@@ -285,23 +399,10 @@ bb_rib_view_set_session (BbRibView *self,
   g_return_if_fail (BB_IS_RIB_VIEW (self));
   g_return_if_fail (session == NULL || BB_IS_SESSION (session));
 
-  if (self->session == session)
+  if (!g_set_object (&self->session, session))
     return;
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-
-  g_set_object (&self->session, session);
-
-  if (session != NULL)
-    {
-      g_signal_connect_object (session, "notify::state",
-                               G_CALLBACK (session_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (session, "notify::phase",
-                               G_CALLBACK (session_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-    }
+  g_signal_group_set_target (self->session_signals, session);
 
   session_changed_cb (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);

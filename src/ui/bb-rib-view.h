@@ -15,11 +15,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (BbRibView, bb_rib_view, BB, RIB_VIEW, GtkWidget)
 
-GtkWidget *bb_rib_view_new          (void);
 BbSession *bb_rib_view_get_session  (BbRibView *self);
 void       bb_rib_view_set_session  (BbRibView *self,
                                      BbSession *session);
-gboolean   bb_rib_view_is_ticking   (BbRibView *self);
-double     bb_rib_view_get_shown_expansion (BbRibView *self);
 
 G_END_DECLS
