@@ -8,11 +8,12 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <signal.h>
 #include <unistd.h>
 
 #include "bb-application.h"
-#include "bb-chime.h"
+#include "bb-chime-private.h"
 #include "bb-fake-clock.h"
 #include "bb-practice-page.h"
 #include "bb-preferences-window.h"
@@ -575,8 +576,8 @@ static void
 test_no_sound_device (Fixture       *fixture,
                       gconstpointer  data)
 {
-  const char *message = "Chimes can’t be heard: no sound device was found";
-  GtkWidget *notice = find_widget (GTK_WIDGET (fixture->window), has_label, message);
+  GtkWidget *notice = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (session_page (fixture)),
+                                                                 BB_TYPE_SESSION_PAGE, "chime_notice"));
   GtkWidget *view = bb_session_page_get_rib_view (session_page (fixture));
   graphene_rect_t without_notice;
   graphene_rect_t with_notice;
@@ -598,6 +599,8 @@ test_no_sound_device (Fixture       *fixture,
   iterate ();
   g_assert_true (bb_chime_get_silent (fixture->chime));
   g_assert_true (gtk_widget_is_visible (notice));
+  /* It says what happened. */
+  g_assert_nonnull (find_widget (notice, has_label, "Chimes can’t be heard: no sound device was found"));
   advance (fixture, 30 * SEC);
   g_assert_cmpuint (bb_session_get_breath (session), ==, 4);
   g_assert_cmpuint (fixture->played->len, ==, 0);
@@ -613,6 +616,90 @@ test_no_sound_device (Fixture       *fixture,
   g_assert_false (bb_chime_get_silent (fixture->chime));
   g_assert_cmpuint (fixture->played->len, ==, 1);
   g_assert_false (gtk_widget_is_visible (notice));
+}
+
+static guint n_problem_notifies;
+
+static void
+problem_changed_cb (BbChime    *chime,
+                    GParamSpec *pspec,
+                    gpointer    user_data)
+{
+  n_problem_notifies++;
+}
+
+/* A damaged sound file of the app's own: a stand-in plays, the page names
+ * the file once, and nothing flaps or moves from breath to breath. */
+static void
+test_bad_sound_file (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("backbreath-sounds-XXXXXX", &error);
+  static const char * const names[] = { "hold.wav", "exhale.wav", "finish.wav", "reminder.wav" };
+  GtkWidget *notice = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (session_page (fixture)),
+                                                                 BB_TYPE_SESSION_PAGE, "chime_notice"));
+  GtkWidget *view = bb_session_page_get_rib_view (session_page (fixture));
+  g_autofree char *inhale = NULL;
+  graphene_rect_t first;
+  graphene_rect_t later;
+  gulong handler;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *from = g_build_filename (BB_SOUNDS_DIR, names[i], NULL);
+      g_autofree char *to = g_build_filename (dir, names[i], NULL);
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents (to, contents, length, NULL));
+    }
+  inhale = g_build_filename (dir, "inhale.wav", NULL);
+  g_assert_true (g_file_set_contents (inhale, "RIFF, but not really", -1, NULL));
+
+  bb_chime_set_sounds_dir (fixture->chime, dir);
+  n_problem_notifies = 0;
+  handler = g_signal_connect (fixture->chime, "notify::problem", G_CALLBACK (problem_changed_cb), NULL);
+
+  bb_application_begin_session (fixture->app, "desk-break", BB_HISTORY_SOURCE_PRACTICE);
+  iterate ();
+  wait_laid_out (view);
+  g_assert_true (gtk_widget_compute_bounds (view, GTK_WIDGET (fixture->window), &first));
+  g_assert_true (gtk_widget_is_visible (notice));
+  g_assert_false (bb_chime_get_silent (fixture->chime));
+  g_assert_nonnull (strstr (bb_chime_get_problem (fixture->chime), "Breathe in"));
+  g_assert_nonnull (find_widget (notice, has_label, bb_chime_get_problem (fixture->chime)));
+
+  for (guint i = 0; i < 40; i++)
+    {
+      advance (fixture, 1 * SEC);
+      g_assert_true (gtk_widget_is_visible (notice));
+    }
+  wait_laid_out (view);
+  g_assert_true (gtk_widget_compute_bounds (view, GTK_WIDGET (fixture->window), &later));
+  g_assert_true (graphene_rect_equal (&first, &later));
+  g_assert_cmpuint (n_problem_notifies, ==, 1);
+
+  /* Every in-breath is still heard, from a stand-in; out-breaths from
+   * their own file. */
+  {
+    g_autofree char *played = played_string (fixture);
+
+    g_assert_nonnull (strstr (played, "inhale@0 exhale@4000 inhale@10000 exhale@14000"));
+  }
+
+  g_signal_handler_disconnect (fixture->chime, handler);
+  bb_chime_set_sounds_dir (fixture->chime, BB_SOUNDS_DIR);
+  g_unlink (inhale);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
 }
 
 static gboolean
@@ -1039,6 +1126,7 @@ main (int   argc,
   g_test_add ("/window/replace-transitions", Fixture, NULL, fixture_setup, test_replace_transitions, fixture_teardown);
   g_test_add ("/window/window-size", Fixture, NULL, fixture_setup, test_window_size, fixture_teardown);
   g_test_add ("/window/preset-choice", Fixture, NULL, fixture_setup, test_preset_choice, fixture_teardown);
+  g_test_add ("/window/bad-sound-file", Fixture, NULL, fixture_setup, test_bad_sound_file, fixture_teardown);
   g_test_add ("/window/history-records", Fixture, NULL, fixture_setup, test_history_records, fixture_teardown);
 
   return g_test_run ();

@@ -1199,10 +1199,3 @@ bb_chime_get_problem (BbChime *self)
   return self->problem;
 }
 
-/* Kept only until the window binds #BbChime:session. */
-void
-bb_chime_follow_session (BbChime   *self,
-                         BbSession *session)
-{
-  bb_chime_set_session (self, session);
-}

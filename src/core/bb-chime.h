@@ -82,7 +82,5 @@ void        bb_chime_preview           (BbChime              *self,
 void        bb_chime_cancel            (BbChime              *self);
 
 /* Until the window binds BbChime:session; same as bb_chime_set_session(). */
-void        bb_chime_follow_session    (BbChime              *self,
-                                        BbSession            *session);
 
 G_END_DECLS

@@ -483,6 +483,8 @@ bb_application_constructed (GObject *object)
       bb_chime_set_sounds_dir (self->chime, sounds_dir != NULL ? sounds_dir : PKGDATADIR "/sounds");
     }
   bind_chime_settings (self);
+  /* Chimes, like every other follower, hear of each new session. */
+  g_object_bind_property (self, "session", self->chime, "session", G_BINDING_SYNC_CREATE);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
@@ -789,7 +791,6 @@ bb_application_begin_session (BbApplication   *self,
   if (history != NULL)
     bb_history_track (history, self->session, preset_id, source);
 
-  bb_chime_follow_session (self->chime, self->session);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 
   if (old != NULL)
