@@ -959,6 +959,31 @@ test_preset_choice (Fixture       *fixture,
   g_settings_reset (settings, "last-preset");
 }
 
+/* The main menu is built when it first opens, and has its items. */
+static void
+test_main_menu (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkMenuButton *button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                                          BB_TYPE_WINDOW, "menu_button"));
+  g_autoptr(GMenuModel) section = NULL;
+  GMenuModel *model;
+
+  g_assert_null (gtk_menu_button_get_menu_model (button));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
+
+  gtk_menu_button_popup (button);
+  iterate ();
+  model = gtk_menu_button_get_menu_model (button);
+  g_assert_nonnull (model);
+  g_assert_nonnull (gtk_menu_button_get_popover (button));
+  g_assert_cmpint (g_menu_model_get_n_items (model), ==, 1);
+  section = g_menu_model_get_item_link (model, 0, G_MENU_LINK_SECTION);
+  g_assert_cmpint (g_menu_model_get_n_items (section), ==, 3);
+  gtk_menu_button_popdown (button);
+  iterate ();
+}
+
 /* Sessions started from the window land in the history, finished or
  * stopped, also one replaced by another. */
 static void
@@ -1127,6 +1152,7 @@ main (int   argc,
   g_test_add ("/window/window-size", Fixture, NULL, fixture_setup, test_window_size, fixture_teardown);
   g_test_add ("/window/preset-choice", Fixture, NULL, fixture_setup, test_preset_choice, fixture_teardown);
   g_test_add ("/window/bad-sound-file", Fixture, NULL, fixture_setup, test_bad_sound_file, fixture_teardown);
+  g_test_add ("/window/main-menu", Fixture, NULL, fixture_setup, test_main_menu, fixture_teardown);
   g_test_add ("/window/history-records", Fixture, NULL, fixture_setup, test_history_records, fixture_teardown);
 
   return g_test_run ();

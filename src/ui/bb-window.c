@@ -27,6 +27,8 @@ struct _BbWindow
   AdwApplicationWindow  parent_instance;
 
   /* Template children */
+  GtkMenuButton        *menu_button;
+  GMenuModel           *primary_menu;
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
   BbPracticePage       *practice_page;
@@ -131,6 +133,18 @@ show_practice_action (GtkWidget  *widget,
 
   gtk_stack_set_visible_child_name (self->stack, "practice");
   gtk_widget_grab_focus (GTK_WIDGET (self->practice_page));
+}
+
+/* The menu's popover is built when it first opens: the first frame does
+ * not need it. */
+static void
+create_menu_cb (GtkMenuButton *button,
+                gpointer       user_data)
+{
+  BbWindow *self = BB_WINDOW (user_data);
+
+  gtk_menu_button_set_create_popup_func (button, NULL, NULL, NULL);
+  gtk_menu_button_set_menu_model (button, self->primary_menu);
 }
 
 static void
@@ -259,6 +273,8 @@ bb_window_class_init (BbWindowClass *klass)
   g_type_ensure (BB_TYPE_SESSION_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, APPLICATION_PATH "bb-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, BbWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, BbWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, practice_page);
@@ -275,6 +291,8 @@ static void
 bb_window_init (BbWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
 
   self->session_signals = g_signal_group_new (BB_TYPE_SESSION);
   g_signal_group_connect_swapped (self->session_signals, "notify::state",
