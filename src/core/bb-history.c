@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "bb-history.h"
+#include "bb-history-private.h"
 
 /*
  * The practice history: one SQLite file in the user's data folder, in
@@ -617,6 +618,14 @@ bb_history_open (const char          *path,
     }
 
   return g_steal_pointer (&self);
+}
+
+sqlite3 *
+bb_history_get_db (BbHistory *self)
+{
+  g_return_val_if_fail (BB_IS_HISTORY (self), NULL);
+
+  return self->db;
 }
 
 const char *

@@ -12,6 +12,7 @@
 #include "bb-catalog.h"
 #include "bb-chime.h"
 #include "bb-history.h"
+#include "bb-history-io.h"
 #include "bb-history-report.h"
 #include "bb-preferences-window.h"
 #include "bb-session.h"
@@ -58,6 +59,10 @@ static const GOptionEntry option_entries[] = {
     N_("Print a summary of your practice and exit"), NULL },
   { "json", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("With --stats, print it as JSON"), NULL },
+  { "export", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write your history to FILE (.json or .csv) and exit"), N_("FILE") },
+  { "import", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Add the sessions of FILE (.json or .csv) to your history and exit"), N_("FILE") },
   { NULL }
 };
 
@@ -98,6 +103,8 @@ bb_application_local_command_line (GApplication   *application,
   gboolean version = FALSE;
   gboolean stats = FALSE;
   gboolean json = FALSE;
+  g_autofree char *export_path = NULL;
+  g_autofree char *import_path = NULL;
   GOptionEntry entries[G_N_ELEMENTS (option_entries)];
 
   for (guint i = 0; (*arguments)[i] != NULL; i++)
@@ -115,6 +122,8 @@ bb_application_local_command_line (GApplication   *application,
   entries[1].arg_data = &version;
   entries[2].arg_data = &stats;
   entries[3].arg_data = &json;
+  entries[4].arg_data = &export_path;
+  entries[5].arg_data = &import_path;
 
   context = g_option_context_new (NULL);
   g_option_context_set_help_enabled (context, FALSE);
@@ -124,7 +133,7 @@ bb_application_local_command_line (GApplication   *application,
   if (!g_option_context_parse_strv (context, &args, &error))
     {
       g_printerr ("%s\n", error->message);
-      g_printerr (_("Valid options: --start PRESET, --stats, --stats --json, --version, --help\n"));
+      g_printerr (_("Valid options: --start PRESET, --stats, --stats --json, --export FILE, --import FILE, --version, --help\n"));
       *exit_status = 2;
       return TRUE;
     }
@@ -132,7 +141,14 @@ bb_application_local_command_line (GApplication   *application,
   if (args[0] != NULL && args[1] != NULL)
     {
       g_printerr (_("Unexpected argument “%s”\n"), args[1]);
-      g_printerr (_("Valid options: --start PRESET, --stats, --stats --json, --version, --help\n"));
+      g_printerr (_("Valid options: --start PRESET, --stats, --stats --json, --export FILE, --import FILE, --version, --help\n"));
+      *exit_status = 2;
+      return TRUE;
+    }
+
+  if ((export_path != NULL) + (import_path != NULL) + stats + (preset != NULL) > 1)
+    {
+      g_printerr (_("Use one of --start, --stats, --export and --import at a time\n"));
       *exit_status = 2;
       return TRUE;
     }
@@ -204,6 +220,66 @@ print_stats (BbApplication *self,
   return 0;
 }
 
+/* --export and --import: the user's data, in and out, without a window. */
+static int
+transfer_history (BbApplication *self,
+                  const char    *export_path,
+                  const char    *import_path)
+{
+  g_autoptr(BbHistory) history = NULL;
+  g_autoptr(GError) error = NULL;
+  BbHistoryFormat format;
+  const char *path = export_path != NULL ? export_path : import_path;
+
+  if (!bb_history_format_for_path (path, &format, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+
+  history = bb_history_open (self->history_path, self->clock, BB_HISTORY_OPEN_NONE, &error);
+  if (history == NULL)
+    {
+      g_printerr (_("Could not open your history: %s\n"), error->message);
+      return 1;
+    }
+
+  if (bb_history_get_notice (history) != NULL)
+    g_printerr ("%s\n", bb_history_get_notice (history));
+
+  if (export_path != NULL)
+    {
+      guint n = 0;
+
+      if (!bb_history_export (history, export_path, format, &n, &error))
+        {
+          g_printerr (_("Could not export to %s: %s\n"), export_path, error->message);
+          return 1;
+        }
+
+      g_print (g_dngettext (GETTEXT_PACKAGE, "%u session written to %s\n",
+                            "%u sessions written to %s\n", n),
+               n, export_path);
+    }
+  else
+    {
+      guint added = 0;
+      guint skipped = 0;
+
+      if (!bb_history_import (history, import_path, format, &added, &skipped, &error))
+        {
+          g_printerr (_("Nothing was imported from %s: %s\n"), import_path, error->message);
+          return 1;
+        }
+
+      /* Translators: the first number counts sessions added, the second
+       * sessions already in the history */
+      g_print (_("%u added, %u skipped\n"), added, skipped);
+    }
+
+  return 0;
+}
+
 static int
 bb_application_handle_local_options (GApplication *application,
                                      GVariantDict *options)
@@ -220,6 +296,17 @@ bb_application_handle_local_options (GApplication *application,
 
   if (g_variant_dict_contains (options, "stats"))
     return print_stats (self, g_variant_dict_contains (options, "json"));
+
+  if (g_variant_dict_contains (options, "export") || g_variant_dict_contains (options, "import"))
+    {
+      g_autofree char *export_path = NULL;
+      g_autofree char *import_path = NULL;
+
+      g_variant_dict_lookup (options, "export", "^ay", &export_path);
+      g_variant_dict_lookup (options, "import", "^ay", &import_path);
+
+      return transfer_history (self, export_path, import_path);
+    }
 
   if (!g_variant_dict_lookup (options, "start", "&s", &preset))
     return -1;
