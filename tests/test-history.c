@@ -172,7 +172,6 @@ test_record (Fixture       *fixture,
   BbStats stats = { 0 };
   g_autoptr(GError) error = NULL;
 
-  g_unsetenv ("TZ");
   bb_history_track (history, session, "desk-break", BB_HISTORY_SOURCE_COMMAND_LINE);
   assert_query (fixture->path, "SELECT count (*) FROM sessions", "0");
 
@@ -490,7 +489,7 @@ test_travel (Fixture       *fixture,
 
   /* The first two stay where they were. */
   assert_query (fixture->path, "SELECT count (*) FROM sessions WHERE local_date = '2023-11-14'", "2");
-  g_unsetenv ("TZ");
+  g_setenv ("TZ", "UTC", TRUE);
 }
 
 static void
@@ -499,6 +498,76 @@ writer_done_cb (GObject      *object,
                 gpointer      user_data)
 {
   *(gboolean *) user_data = TRUE;
+}
+
+/* The list of sessions pages from the store, latest first, each session
+ * once, whatever the order the rows went in. */
+static void
+test_pages (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(BbHistory) history = open_history (fixture, BB_HISTORY_OPEN_NONE);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree BbDayTotal *days = NULL;
+  BbSessionRecord last = { 0 };
+  gint64 previous = G_MAXINT64;
+  guint n_pages = 0;
+  guint n_days = 0;
+
+  for (guint i = 0; i < 25; i++)
+    {
+      g_autoptr(BbSession) session = desk_break (fixture, 1);
+
+      bb_history_track (history, session, NULL, BB_HISTORY_SOURCE_PRACTICE);
+      bb_session_start (session);
+      advance (fixture, 10 * SEC);
+      /* Every other session a day apart, the others an hour before it:
+       * the rows do not go in in order of their start. */
+      bb_fake_clock_jump_real (BB_FAKE_CLOCK (fixture->clock), (i % 2 == 0 ? 24 : -1) * 3600 * SEC);
+    }
+
+  for (;;)
+    {
+      g_autoptr(GArray) page = bb_history_list_sessions (history, n_pages > 0 ? &last : NULL, 10, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (page);
+      if (page->len == 0)
+        break;
+
+      n_pages++;
+      g_assert_cmpuint (page->len, ==, n_pages < 3 ? 10 : 5);
+      for (guint i = 0; i < page->len; i++)
+        {
+          BbSessionRecord *record = &g_array_index (page, BbSessionRecord, i);
+
+          g_assert_cmpint (record->start_utc_us, <=, previous);
+          previous = record->start_utc_us;
+          g_assert_true (g_hash_table_add (seen, g_strdup (record->uuid)));
+          g_assert_cmpstr (record->outcome, ==, "completed");
+          g_assert_cmpint (record->practiced_ms, ==, 10000);
+        }
+
+      bb_session_record_clear (&last);
+      last = g_array_index (page, BbSessionRecord, page->len - 1);
+      last.uuid = g_strdup (last.uuid);
+      last.outcome = NULL;
+      last.preset_id = NULL;
+      last.position_id = NULL;
+    }
+  bb_session_record_clear (&last);
+
+  g_assert_cmpuint (n_pages, ==, 3);
+  g_assert_cmpuint (g_hash_table_size (seen), ==, 25);
+
+  /* A range of days, both ends included. */
+  days = bb_history_dup_days_between (history, bb_streak_day_from_iso ("2023-11-15"),
+                                      bb_streak_day_from_iso ("2023-11-17"), &n_days, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_days, ==, 3);
+  g_assert_cmpuint (days[0].day, ==, bb_streak_day_from_iso ("2023-11-15"));
+  g_assert_cmpuint (days[2].day, ==, bb_streak_day_from_iso ("2023-11-17"));
 }
 
 /* Two processes at once: one records while the other reads. */
@@ -567,6 +636,8 @@ main (int   argc,
   if (argc == 3 && g_str_equal (argv[1], "--writer"))
     return run_writer (argv[2]);
 
+  /* Local dates must not depend on the machine's time zone. */
+  g_setenv ("TZ", "UTC", TRUE);
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/history/create", Fixture, NULL, fixture_setup, test_create, fixture_teardown);
@@ -578,6 +649,7 @@ main (int   argc,
   g_test_add ("/history/backups-kept", Fixture, NULL, fixture_setup, test_backups_kept, fixture_teardown);
   g_test_add ("/history/migrate", Fixture, NULL, fixture_setup, test_migrate, fixture_teardown);
   g_test_add ("/history/travel", Fixture, NULL, fixture_setup, test_travel, fixture_teardown);
+  g_test_add ("/history/pages", Fixture, NULL, fixture_setup, test_pages, fixture_teardown);
   g_test_add ("/history/two-processes", Fixture, NULL, fixture_setup, test_two_processes, fixture_teardown);
 
   return g_test_run ();

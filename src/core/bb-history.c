@@ -933,35 +933,30 @@ bb_history_track (BbHistory       *self,
     insert_row (recording, session);
 }
 
-/**
- * bb_history_dup_days:
- * @n_days: (out): how many days
- *
- * Returns: (transfer full) (array length=n_days): the days with ended
- *   sessions, ascending, or %NULL with @error set
- */
-BbDayTotal *
-bb_history_dup_days (BbHistory  *self,
-                     guint      *n_days,
-                     GError    **error)
+static BbDayTotal *
+query_days (BbHistory   *self,
+            const char  *first,
+            const char  *last,
+            guint       *n_days,
+            GError     **error)
 {
   /* Zero-terminated, so an empty result is an empty array, not NULL. */
   g_autoptr(GArray) days = g_array_new (TRUE, FALSE, sizeof (BbDayTotal));
   sqlite3_stmt *stmt = NULL;
   int res;
 
-  g_return_val_if_fail (BB_IS_HISTORY (self), NULL);
-  g_return_val_if_fail (n_days != NULL, NULL);
-
   if (sqlite3_prepare_v2 (self->db,
                           "SELECT local_date, sum (practiced_ms), count (*) FROM sessions"
-                          " WHERE outcome <> 'in-progress'"
+                          " WHERE outcome <> 'in-progress' AND local_date BETWEEN ?1 AND ?2"
                           " GROUP BY local_date ORDER BY local_date",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
       set_sqlite_error (error, BB_HISTORY_ERROR_READ, self->db, "days");
       return NULL;
     }
+
+  sqlite3_bind_text (stmt, 1, first, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, last, -1, SQLITE_TRANSIENT);
 
   while ((res = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -987,6 +982,138 @@ bb_history_dup_days (BbHistory  *self,
   *n_days = days->len;
 
   return (BbDayTotal *) g_array_free (g_steal_pointer (&days), FALSE);
+}
+
+/**
+ * bb_history_dup_days:
+ * @n_days: (out): how many days
+ *
+ * Returns: (transfer full) (array length=n_days): the days with ended
+ *   sessions, ascending, or %NULL with @error set
+ */
+BbDayTotal *
+bb_history_dup_days (BbHistory  *self,
+                     guint      *n_days,
+                     GError    **error)
+{
+  g_return_val_if_fail (BB_IS_HISTORY (self), NULL);
+  g_return_val_if_fail (n_days != NULL, NULL);
+
+  return query_days (self, "0000-00-00", "9999-99-99", n_days, error);
+}
+
+/**
+ * bb_history_dup_days_between:
+ * @first: the first local day, a #GDate Julian day
+ * @last: the last local day, included
+ * @n_days: (out): how many days
+ *
+ * Returns: (transfer full) (array length=n_days): the days from @first to
+ *   @last with ended sessions, ascending, or %NULL with @error set
+ */
+BbDayTotal *
+bb_history_dup_days_between (BbHistory  *self,
+                             guint32     first,
+                             guint32     last,
+                             guint      *n_days,
+                             GError    **error)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  g_return_val_if_fail (BB_IS_HISTORY (self), NULL);
+  g_return_val_if_fail (g_date_valid_julian (first) && g_date_valid_julian (last), NULL);
+  g_return_val_if_fail (n_days != NULL, NULL);
+
+  from = bb_streak_day_to_iso (first);
+  to = bb_streak_day_to_iso (last);
+
+  return query_days (self, from, to, n_days, error);
+}
+
+void
+bb_session_record_clear (BbSessionRecord *record)
+{
+  g_clear_pointer (&record->uuid, g_free);
+  g_clear_pointer (&record->outcome, g_free);
+  g_clear_pointer (&record->preset_id, g_free);
+  g_clear_pointer (&record->position_id, g_free);
+}
+
+static char *
+dup_column (sqlite3_stmt *stmt,
+            int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+/**
+ * bb_history_list_sessions:
+ * @after: (nullable): the last session of the previous page, or %NULL
+ *   for the first page
+ * @limit: at most this many
+ *
+ * One page of ended sessions, the latest start first, for a list that
+ * pages from the store instead of holding every row. Pages are keyed on
+ * the start and the row id, so sessions added meanwhile shift nothing.
+ *
+ * Returns: (transfer full) (element-type BbSessionRecord): the page, or
+ *   %NULL with @error set
+ */
+GArray *
+bb_history_list_sessions (BbHistory             *self,
+                          const BbSessionRecord *after,
+                          guint                  limit,
+                          GError               **error)
+{
+  g_autoptr(GArray) records = g_array_new (FALSE, TRUE, sizeof (BbSessionRecord));
+  sqlite3_stmt *stmt = NULL;
+  int res;
+
+  g_return_val_if_fail (BB_IS_HISTORY (self), NULL);
+
+  g_array_set_clear_func (records, (GDestroyNotify) bb_session_record_clear);
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT id, uuid, start_utc_us, local_date, practiced_ms, breaths_done,"
+                          " outcome, preset_id, position_id FROM sessions"
+                          " WHERE outcome <> 'in-progress' AND (start_utc_us, id) < (?1, ?2)"
+                          " ORDER BY start_utc_us DESC, id DESC LIMIT ?3",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (error, BB_HISTORY_ERROR_READ, self->db, "sessions");
+      return NULL;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, after != NULL ? after->start_utc_us : G_MAXINT64);
+  sqlite3_bind_int64 (stmt, 2, after != NULL ? after->id : G_MAXINT64);
+  sqlite3_bind_int64 (stmt, 3, limit);
+
+  while ((res = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      BbSessionRecord record;
+
+      record.id = sqlite3_column_int64 (stmt, 0);
+      record.uuid = dup_column (stmt, 1);
+      record.start_utc_us = sqlite3_column_int64 (stmt, 2);
+      record.day = bb_streak_day_from_iso ((const char *) sqlite3_column_text (stmt, 3));
+      record.practiced_ms = sqlite3_column_int64 (stmt, 4);
+      record.breaths_done = sqlite3_column_int (stmt, 5);
+      record.outcome = dup_column (stmt, 6);
+      record.preset_id = dup_column (stmt, 7);
+      record.position_id = dup_column (stmt, 8);
+      g_array_append_val (records, record);
+    }
+
+  sqlite3_finalize (stmt);
+
+  if (res != SQLITE_DONE)
+    {
+      set_sqlite_error (error, BB_HISTORY_ERROR_READ, self->db, "sessions");
+      return NULL;
+    }
+
+  return g_steal_pointer (&records);
 }
 
 /**

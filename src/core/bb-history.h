@@ -85,8 +85,46 @@ void        bb_history_track           (BbHistory           *self,
                                         const char          *preset_id,
                                         BbHistorySource      source);
 
+/**
+ * BbSessionRecord:
+ * @id: the row's id; with @start_utc_us, where the next page begins
+ * @uuid: the session's stable id
+ * @start_utc_us: the start, UTC microseconds
+ * @day: the local calendar day of the start, a #GDate Julian day
+ * @practiced_ms: active practice
+ * @breaths_done: whole breaths done
+ * @outcome: "completed", "stopped" or "interrupted"
+ * @preset_id: (nullable): the preset it was built from
+ * @position_id: (nullable): the body position
+ *
+ * One ended session, as the list of sessions shows it.
+ */
+typedef struct
+{
+  gint64   id;
+  char    *uuid;
+  gint64   start_utc_us;
+  guint32  day;
+  gint64   practiced_ms;
+  guint    breaths_done;
+  char    *outcome;
+  char    *preset_id;
+  char    *position_id;
+} BbSessionRecord;
+
+void        bb_session_record_clear    (BbSessionRecord     *record);
+
 BbDayTotal *bb_history_dup_days        (BbHistory           *self,
                                         guint               *n_days,
+                                        GError             **error);
+BbDayTotal *bb_history_dup_days_between (BbHistory          *self,
+                                         guint32             first,
+                                         guint32             last,
+                                         guint              *n_days,
+                                         GError            **error);
+GArray     *bb_history_list_sessions   (BbHistory           *self,
+                                        const BbSessionRecord *after,
+                                        guint                limit,
                                         GError             **error);
 gboolean    bb_history_get_stats       (BbHistory           *self,
                                         gint64               goal_ms,
