@@ -54,7 +54,11 @@ def main():
               "an empty history says so, with no display: " + out.stdout.strip() + out.stderr.strip())
 
         path = os.path.join(home, "backbreath", "history.db")
-        check(os.path.exists(path), "the store was created")
+        check(not os.path.exists(path), "--stats makes no store where there is none")
+        out = run(exe, home, "--import", os.path.join(home, "none.json"))
+        check(out.returncode == 1 and "none.json" in out.stderr, "importing a missing file says which")
+        create(exe, home)
+        check(os.path.exists(path), "an import makes the store")
         check(sqlite(path, "PRAGMA integrity_check") == "ok", "sqlite3 finds it sound")
 
         out = run(exe, home, "--stats", "--json")
@@ -86,7 +90,8 @@ def main():
               "interrupted sessions and the average")
 
         out = run(exe, home, "--stats")
-        check(out.returncode == 0 and "5 sessions, 6 min in all" in out.stdout and "3-day streak" in out.stdout,
+        check(out.returncode == 0 and "5 sessions, 6 min in all" in out.stdout and "3-day streak" in out.stdout
+              and "Longest streak: 3 days" in out.stdout,
               "the summary in words: " + out.stdout.replace("\n", " | "))
         check(sqlite(path, "SELECT count(*) FROM sessions WHERE outcome = 'in-progress'") == "0",
               "--stats changed nothing")
@@ -94,7 +99,8 @@ def main():
         out = run(exe, home, "--json")
         check(out.returncode == 2 and "--stats" in out.stderr, "--json alone is a usage error")
 
-    # A file that is not a database: kept under another name, the user told.
+    # A file that is not a database: --stats says so and leaves it as it is;
+    # the window app, which repairs, is tested in test-history.
     with tempfile.TemporaryDirectory() as home:
         folder = os.path.join(home, "backbreath")
         os.makedirs(folder)
@@ -103,12 +109,9 @@ def main():
             f.write(junk)
 
         out = run(exe, home, "--stats")
-        kept = [name for name in os.listdir(folder) if name.startswith("history.db.broken-")]
-        check(out.returncode == 0 and len(kept) == 1, f"a broken file is moved aside: {os.listdir(folder)}")
-        if kept:
-            with open(os.path.join(folder, kept[0]), "rb") as f:
-                check(f.read() == junk, "its bytes are kept")
-            check(kept[0] in out.stderr, "the user is told where it went: " + out.stderr.strip())
+        check(out.returncode == 1 and "damaged" in out.stderr, "--stats on a damaged file says so: " + out.stderr.strip())
+        with open(os.path.join(folder, "history.db"), "rb") as f:
+            check(f.read() == junk and os.listdir(folder) == ["history.db"], "and leaves it as it was")
 
     check_export_import(exe)
     check_hostile_imports(exe)
@@ -117,8 +120,17 @@ def main():
     return 1 if failed else 0
 
 
+def create(exe, home):
+    """Makes an empty store the way the app does, through an import."""
+    empty = os.path.join(home, "empty.json")
+    with open(empty, "w") as f:
+        f.write('{"sessions": []}')
+    out = run(exe, home, "--import", empty)
+    assert out.returncode == 0, out.stderr
+
+
 def fill(exe, home, count):
-    run(exe, home, "--stats")
+    create(exe, home)
     path = os.path.join(home, "backbreath", "history.db")
     day = datetime.date.today().isoformat()
     sqlite(path, "".join(ROW.format(uuid=f"{i:08x}", start=START + i, day=day, ms=60000 + i, outcome="completed")

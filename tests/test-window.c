@@ -350,7 +350,11 @@ test_desk_break (Fixture       *fixture,
   g_assert_false (bb_rib_view_is_ticking (view));
 
   /* Desk break is selected by default, from the settings. */
-  g_assert_cmpstr (g_settings_get_string (bb_application_get_settings (fixture->app), "last-preset"), ==, "desk-break");
+  {
+    g_autofree char *last = g_settings_get_string (bb_application_get_settings (fixture->app), "last-preset");
+
+    g_assert_cmpstr (last, ==, "desk-break");
+  }
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (find_preset_check (fixture, "desk-break"))));
   click (find_button (fixture, "practice.start"));
 
@@ -942,7 +946,11 @@ test_preset_choice (Fixture       *fixture,
 
   adw_action_row_activate (ADW_ACTION_ROW (gtk_widget_get_ancestor (wind_down, ADW_TYPE_ACTION_ROW)));
   iterate ();
-  g_assert_cmpstr (g_settings_get_string (settings, "last-preset"), ==, "first-breaths");
+  {
+    g_autofree char *last = g_settings_get_string (settings, "last-preset");
+
+    g_assert_cmpstr (last, ==, "first-breaths");
+  }
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (wind_down)));
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (desk)));
 
@@ -1131,10 +1139,38 @@ test_remote_start (void)
   g_test_trap_assert_passed ();
 }
 
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+
+  g_rmdir (path);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_home = g_dir_make_tmp ("backbreath-window-XXXXXX", &error);
+  int result;
+
+  /* A history of this process's own: other test programs run at the same
+   * time, and the app marks sessions it did not finish as interrupted. */
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -1155,5 +1191,8 @@ main (int   argc,
   g_test_add ("/window/main-menu", Fixture, NULL, fixture_setup, test_main_menu, fixture_teardown);
   g_test_add ("/window/history-records", Fixture, NULL, fixture_setup, test_history_records, fixture_teardown);
 
-  return g_test_run ();
+  result = g_test_run ();
+  remove_tree (data_home);
+
+  return result;
 }

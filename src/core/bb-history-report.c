@@ -25,26 +25,26 @@
 char *
 bb_history_report_duration (gint64 ms)
 {
-  gint64 seconds = MAX (ms, 0) / 1000;
-  gint64 minutes = seconds / 60;
+  /* Hours fit an int for a million years of practice. */
+  int seconds = (int) MIN (MAX (ms, 0) / 1000, G_MAXINT);
+  int minutes = seconds / 60;
 
   if (minutes >= 60)
     {
       if (minutes % 60 == 0)
         /* Translators: hours, as in "2 h" */
-        return g_strdup_printf (_("%" G_GINT64_FORMAT " h"), minutes / 60);
+        return g_strdup_printf (_("%d h"), minutes / 60);
 
       /* Translators: hours and minutes, as in "2 h 10 min" */
-      return g_strdup_printf (_("%" G_GINT64_FORMAT " h %" G_GINT64_FORMAT " min"),
-                              minutes / 60, minutes % 60);
+      return g_strdup_printf (_("%d h %d min"), minutes / 60, minutes % 60);
     }
 
   if (minutes > 0)
     /* Translators: minutes, as in "4 min" */
-    return g_strdup_printf (_("%" G_GINT64_FORMAT " min"), minutes);
+    return g_strdup_printf (_("%d min"), minutes);
 
   /* Translators: seconds, as in "35 s" */
-  return g_strdup_printf (_("%" G_GINT64_FORMAT " s"), seconds);
+  return g_strdup_printf (_("%d s"), seconds);
 }
 
 /**
@@ -80,11 +80,11 @@ bb_history_report_text (const BbStats *stats)
   g_string_append_printf (text, _("Today %s, this week %s, %s a session on average\n"),
                           today, week, average);
   g_string_append_printf (text,
-                          g_dngettext (GETTEXT_PACKAGE, "%u-day streak", "%u-day streak",
+                          g_dngettext (GETTEXT_PACKAGE, "%u-day streak\n", "%u-day streak\n",
                                        stats->current_streak),
                           stats->current_streak);
   g_string_append_printf (text,
-                          g_dngettext (GETTEXT_PACKAGE, " (longest %u day)\n", " (longest %u days)\n",
+                          g_dngettext (GETTEXT_PACKAGE, "Longest streak: %u day\n", "Longest streak: %u days\n",
                                        stats->longest_streak),
                           stats->longest_streak);
   if (stats->n_interrupted > 0)

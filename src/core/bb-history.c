@@ -24,8 +24,9 @@
  * when it ends, all from the session's own signals: a killed app loses at most a
  * few seconds of practice, and the next open marks the row interrupted.
  *
- * Opening checks the file. One that is not a database, or fails SQLite's
- * quick check, is renamed beside itself, never deleted; the newest daily
+ * The window app's open checks the whole file. One that is not a
+ * database, or fails SQLite's quick check, is renamed beside itself, never
+ * deleted; the newest daily
  * backup takes its place, or a new store is begun, and #BbHistory:notice
  * says so once.
  */
@@ -304,9 +305,6 @@ configure (sqlite3  *db,
   sqlite3_stmt *stmt = NULL;
   gboolean wal = FALSE;
 
-  sqlite3_busy_timeout (db, 5000);
-  sqlite3_extended_result_codes (db, 1);
-
   if (sqlite3_prepare_v2 (db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL) == SQLITE_OK &&
       sqlite3_step (stmt) == SQLITE_ROW)
     wal = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), "wal") == 0;
@@ -315,23 +313,55 @@ configure (sqlite3  *db,
   if (!wal)
     return set_sqlite_error (error, BB_HISTORY_ERROR_OPEN, db, "PRAGMA journal_mode = WAL");
 
+  /* FULL rather than NORMAL: a few saves a minute cost nothing, and a
+   * power cut then loses no finished session. */
   return exec (db, "PRAGMA synchronous = FULL", BB_HISTORY_ERROR_OPEN, error) &&
          exec (db, "PRAGMA foreign_keys = ON", BB_HISTORY_ERROR_OPEN, error);
 }
 
-/* TRUE when the file reads as a sound SQLite database. */
+/* SQLite's word that the file itself is damaged, as opposed to busy,
+ * out of memory or unreadable for now. */
 static gboolean
-passes_quick_check (sqlite3 *db)
+is_damage (int code)
+{
+  code &= 0xff;
+
+  return code == SQLITE_NOTADB || code == SQLITE_CORRUPT;
+}
+
+typedef enum
+{
+  CHECK_OK,
+  CHECK_DAMAGED,
+  CHECK_FAILED,
+} Check;
+
+/* Runs @sql, whose first row says "ok" when all is well. */
+static Check
+check_database (sqlite3     *db,
+                const char  *sql,
+                GError     **error)
 {
   sqlite3_stmt *stmt = NULL;
-  gboolean ok = FALSE;
+  int res = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  Check check;
 
-  if (sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+  if (res == SQLITE_OK)
+    res = sqlite3_step (stmt);
+
+  if (res == SQLITE_ROW)
+    check = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0 ? CHECK_OK : CHECK_DAMAGED;
+  else if (is_damage (res))
+    check = CHECK_DAMAGED;
+  else
+    {
+      set_sqlite_error (error, BB_HISTORY_ERROR_OPEN, db, sql);
+      check = CHECK_FAILED;
+    }
+
   sqlite3_finalize (stmt);
 
-  return ok;
+  return check;
 }
 
 static gboolean
@@ -351,13 +381,24 @@ migrate (sqlite3  *db,
       return FALSE;
     }
 
-  for (; version < BB_HISTORY_SCHEMA_VERSION; version++)
+  while (version < BB_HISTORY_SCHEMA_VERSION)
     {
-      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
+      g_autofree char *set_version = NULL;
 
       if (!exec (db, "BEGIN IMMEDIATE", BB_HISTORY_ERROR_OPEN, error))
         return FALSE;
 
+      /* Another process may have taken the same step meanwhile. */
+      version = get_int_pragma (db, "PRAGMA user_version");
+      if (version < 0 || version >= BB_HISTORY_SCHEMA_VERSION)
+        {
+          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+          if (version < 0)
+            return set_sqlite_error (error, BB_HISTORY_ERROR_OPEN, db, "PRAGMA user_version");
+          break;
+        }
+
+      set_version = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
       if (!exec (db, migrations[version], BB_HISTORY_ERROR_OPEN, error) ||
           !exec (db, set_version, BB_HISTORY_ERROR_OPEN, error) ||
           !exec (db, "COMMIT", BB_HISTORY_ERROR_OPEN, error))
@@ -365,20 +406,27 @@ migrate (sqlite3  *db,
           sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
           return FALSE;
         }
+
+      version++;
     }
 
   return TRUE;
 }
 
+/* Opens @path, creating it when missing. A file that is not a database
+ * shows at once, when its header is read; @full_check also runs SQLite's
+ * quick check, which reads every page. */
 static sqlite3 *
 open_file (const char  *path,
-           gboolean    *broken,
+           gboolean     full_check,
+           gboolean    *damaged,
            GError     **error)
 {
   sqlite3 *db = NULL;
+  Check check;
   int fd;
 
-  *broken = FALSE;
+  *damaged = FALSE;
 
   /* Made here so it is private from the start; SQLite gives its -wal and
    * -shm files the same mode. */
@@ -400,17 +448,23 @@ open_file (const char  *path,
       return NULL;
     }
 
-  if (!passes_quick_check (db))
-    {
-      *broken = TRUE;
-      sqlite3_close (db);
-      return NULL;
-    }
+  /* Before anything reads: a lock held by another process is a wait,
+   * not damage. */
+  sqlite3_busy_timeout (db, 5000);
+  sqlite3_extended_result_codes (db, 1);
 
-  if (!configure (db, error))
+  check = check_database (db, "SELECT CASE WHEN count (*) >= 0 THEN 'ok' END FROM sqlite_schema", error);
+  if (check == CHECK_OK && full_check)
+    check = check_database (db, "PRAGMA quick_check", error);
+
+  if (check == CHECK_OK && !configure (db, error))
+    check = is_damage (sqlite3_errcode (db)) ? CHECK_DAMAGED : CHECK_FAILED;
+
+  if (check != CHECK_OK)
     {
-      /* A file SQLite cannot put in WAL mode is not a usable store. */
-      *broken = sqlite3_errcode (db) == SQLITE_NOTADB || sqlite3_errcode (db) == SQLITE_CORRUPT;
+      *damaged = check == CHECK_DAMAGED;
+      if (*damaged)
+        g_clear_error (error);
       sqlite3_close (db);
       return NULL;
     }
@@ -448,8 +502,15 @@ move_aside (BbHistory  *self,
       g_autofree char *from = g_strconcat (self->path, suffixes[i], NULL);
       g_autofree char *to = g_strconcat (target, suffixes[i], NULL);
 
-      if (g_file_test (from, G_FILE_TEST_EXISTS))
-        g_rename (from, to);
+      /* A stale log beside a new file would be replayed into it. */
+      if (g_file_test (from, G_FILE_TEST_EXISTS) && g_rename (from, to) != 0)
+        {
+          int saved = errno;
+
+          g_set_error (error, BB_HISTORY_ERROR, BB_HISTORY_ERROR_OPEN,
+                       "%s: %s", from, g_strerror (saved));
+          return NULL;
+        }
     }
 
   return g_steal_pointer (&target);
@@ -469,7 +530,7 @@ restore_backup (BbHistory *self)
       gboolean ok;
 
       if (sqlite3_open_v2 (name, &backup, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
-          !passes_quick_check (backup))
+          check_database (backup, "PRAGMA quick_check", NULL) != CHECK_OK)
         {
           sqlite3_close (backup);
           continue;
@@ -557,7 +618,8 @@ bb_history_open (const char          *path,
   g_autoptr(BbHistory) self = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *dir = NULL;
-  gboolean broken = FALSE;
+  gboolean recover = (flags & BB_HISTORY_OPEN_RECOVER) != 0;
+  gboolean damaged = FALSE;
 
   g_return_val_if_fail (clock == NULL || BB_IS_CLOCK (clock), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -576,9 +638,19 @@ bb_history_open (const char          *path,
       return NULL;
     }
 
-  self->db = open_file (self->path, &broken, &local_error);
+  /* The full check reads the whole file, so only the window app, which
+   * repairs, makes it; others see damage when they read it. */
+  self->db = open_file (self->path, recover, &damaged, &local_error);
 
-  if (self->db == NULL && broken)
+  if (self->db == NULL && damaged && !recover)
+    {
+      g_set_error (error, BB_HISTORY_ERROR, BB_HISTORY_ERROR_OPEN,
+                   _("The history file %s is damaged. Open Backbreath to set it right."),
+                   self->path);
+      return NULL;
+    }
+
+  if (self->db == NULL && damaged)
     {
       g_autofree char *restored = NULL;
 
@@ -599,7 +671,10 @@ bb_history_open (const char          *path,
       g_debug ("%s", self->notice);
 
       g_clear_error (&local_error);
-      self->db = open_file (self->path, &broken, &local_error);
+      self->db = open_file (self->path, TRUE, &damaged, &local_error);
+      if (self->db == NULL && damaged)
+        g_set_error (&local_error, BB_HISTORY_ERROR, BB_HISTORY_ERROR_OPEN,
+                     _("The history file %s could not be made anew."), self->path);
     }
 
   if (self->db == NULL)
@@ -611,7 +686,7 @@ bb_history_open (const char          *path,
   if (!migrate (self->db, error))
     return NULL;
 
-  if (flags & BB_HISTORY_OPEN_RECOVER)
+  if (recover)
     {
       recover_interrupted (self);
       write_daily_backup (self);

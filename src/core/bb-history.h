@@ -44,9 +44,9 @@ typedef enum
 /**
  * BbHistoryOpenFlags:
  * @BB_HISTORY_OPEN_NONE: open to read and record
- * @BB_HISTORY_OPEN_RECOVER: also end sessions a crash left in progress and
- *   write the daily backup; only the window app, which records sessions,
- *   does this
+ * @BB_HISTORY_OPEN_RECOVER: also check the whole file and put a damaged
+ *   one right, end sessions a crash left in progress and write the daily
+ *   backup; only the window app, which records sessions, does this
  */
 typedef enum
 {

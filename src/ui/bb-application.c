@@ -155,7 +155,7 @@ bb_application_local_command_line (GApplication   *application,
 
   if (json && !stats)
     {
-      g_printerr (_("--json goes with --stats\n"));
+      g_printerr (_("--json can only be used together with --stats\n"));
       *exit_status = 2;
       return TRUE;
     }
@@ -191,12 +191,14 @@ register_once_more (GApplication  *application,
   return g_application_register (application, NULL, error);
 }
 
-/* Prints the practice summary. It reads the store as it is: it neither
- * opens a window nor needs a display, and it changes nothing. */
+/* Prints the practice summary. It neither opens a window nor needs a
+ * display, and it makes no store where there is none. */
 static int
 print_stats (BbApplication *self,
              gboolean       json)
 {
+  g_autofree char *path = self->history_path != NULL ? g_strdup (self->history_path)
+                                                     : bb_history_get_default_path ();
   g_autoptr(BbHistory) history = NULL;
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
   g_autoptr(GError) error = NULL;
@@ -204,7 +206,14 @@ print_stats (BbApplication *self,
   gint64 goal_ms = (gint64) g_settings_get_uint (settings, "daily-goal") * 60 * 1000;
   BbStats stats = { 0 };
 
-  history = bb_history_open (self->history_path, self->clock, BB_HISTORY_OPEN_NONE, &error);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      report = json ? bb_history_report_json (&stats) : bb_history_report_text (&stats);
+      g_print ("%s%s", report, json ? "\n" : "");
+      return 0;
+    }
+
+  history = bb_history_open (path, self->clock, BB_HISTORY_OPEN_NONE, &error);
   if (history == NULL || !bb_history_get_stats (history, goal_ms, &stats, &error))
     {
       g_printerr (_("Could not read your history: %s\n"), error->message);
@@ -575,6 +584,14 @@ bb_application_constructed (GObject *object)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
+  /* A preset that is gone (an old version's, or a typo made with
+   * gsettings) would leave nothing chosen. */
+  {
+    g_autofree char *last = g_settings_get_string (self->settings, "last-preset");
+
+    if (bb_catalog_lookup_preset (last) == NULL)
+      g_settings_reset (self->settings, "last-preset");
+  }
   last_preset = g_settings_create_action (self->settings, "last-preset");
   g_action_map_add_action (G_ACTION_MAP (self), last_preset);
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
@@ -833,7 +850,9 @@ bb_application_get_history (BbApplication *self)
 
       self->history_failed = TRUE;
       g_message ("History not recorded: %s", error->message);
-      notice = g_strdup_printf (_("Your practice can’t be saved: %s"), error->message);
+      /* The details are for the log; the user gets the gist and the file. */
+      notice = g_strdup_printf (_("Your practice can’t be saved this time: the history in %s could not be opened"),
+                                self->history_path != NULL ? self->history_path : "~/.local/share/backbreath");
       set_notice (self, notice);
       return NULL;
     }

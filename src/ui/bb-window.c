@@ -207,12 +207,15 @@ notice_cb (BbWindow      *self,
            BbApplication *application)
 {
   const char *notice = bb_application_get_notice (application);
+  g_autofree char *markup = NULL;
   AdwToast *toast;
 
   if (notice == NULL)
     return;
 
-  toast = adw_toast_new (notice);
+  /* The title is markup, and a path may hold an ampersand. */
+  markup = g_markup_escape_text (notice, -1);
+  toast = adw_toast_new (markup);
   adw_toast_set_timeout (toast, 0);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
