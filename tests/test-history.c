@@ -456,7 +456,13 @@ test_migrate (Fixture       *fixture,
   sqlite3_close (db);
 
   history = open_history (fixture, BB_HISTORY_OPEN_NONE);
-  assert_query (fixture->path, "PRAGMA user_version", "2");
+  {
+    g_autofree char *version = g_strdup_printf ("%d", BB_HISTORY_SCHEMA_VERSION);
+
+    assert_query (fixture->path, "PRAGMA user_version", version);
+  }
+  /* Every step ran: the index of the last one is there. */
+  assert_query (fixture->path, "SELECT count (*) FROM sqlite_schema WHERE name = 'sessions_days'", "1");
   assert_query (fixture->path, "SELECT practiced_ms FROM sessions WHERE uuid = 'a'", "60000");
   assert_query (fixture->path, "SELECT count (*) FROM checkins", "0");
   g_object_unref (history);

@@ -169,6 +169,52 @@ append_csv_field (GString    *line,
   g_string_append_c (line, '"');
 }
 
+/* A JSON string, written as RFC 8259 has it. Writing the text directly,
+ * rather than through a tree of JsonNodes, keeps an export of a hundred
+ * thousand sessions well under a second; json-glib reads it back. */
+static void
+append_json_string (GString    *out,
+                    const char *text)
+{
+  g_string_append_c (out, '"');
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = *p;
+
+      switch (c)
+        {
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+
+        default:
+          if (c < 0x20)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, c);
+        }
+    }
+
+  g_string_append_c (out, '"');
+}
+
 static gboolean
 is_number_field (guint i)
 {
@@ -193,7 +239,6 @@ bb_history_export (BbHistory        *self,
   sqlite3 *db = bb_history_get_db (self);
   g_autoptr(GString) sql = g_string_new ("SELECT ");
   g_autoptr(GString) out = g_string_new (NULL);
-  g_autoptr(JsonBuilder) builder = NULL;
   sqlite3_stmt *stmt = NULL;
   guint n = 0;
   int res;
@@ -212,16 +257,7 @@ bb_history_export (BbHistory        *self,
     }
 
   if (format == BB_HISTORY_FORMAT_JSON)
-    {
-      builder = json_builder_new ();
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "format");
-      json_builder_add_string_value (builder, "backbreath-history");
-      json_builder_set_member_name (builder, "version");
-      json_builder_add_int_value (builder, 1);
-      json_builder_set_member_name (builder, "sessions");
-      json_builder_begin_array (builder);
-    }
+    g_string_append (out, "{\n  \"format\": \"backbreath-history\",\n  \"version\": 1,\n  \"sessions\": [");
   else
     {
       for (guint i = 0; i < N_FIELDS; i++)
@@ -231,22 +267,22 @@ bb_history_export (BbHistory        *self,
 
   while ((res = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      if (builder != NULL)
-        json_builder_begin_object (builder);
+      if (format == BB_HISTORY_FORMAT_JSON)
+        g_string_append (out, n > 0 ? ",\n    {" : "\n    {");
 
       for (guint i = 0; i < N_FIELDS; i++)
         {
           gboolean null = sqlite3_column_type (stmt, i) == SQLITE_NULL;
 
-          if (builder != NULL)
+          if (format == BB_HISTORY_FORMAT_JSON)
             {
-              json_builder_set_member_name (builder, fields[i].name);
+              g_string_append_printf (out, "%s\"%s\": ", i > 0 ? ", " : "", fields[i].name);
               if (null)
-                json_builder_add_null_value (builder);
+                g_string_append (out, "null");
               else if (is_number_field (i))
-                json_builder_add_int_value (builder, sqlite3_column_int64 (stmt, i));
+                g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, i));
               else
-                json_builder_add_string_value (builder, column_text (stmt, i));
+                append_json_string (out, column_text (stmt, i));
             }
           else
             {
@@ -257,10 +293,7 @@ bb_history_export (BbHistory        *self,
             }
         }
 
-      if (builder != NULL)
-        json_builder_end_object (builder);
-      else
-        g_string_append (out, "\r\n");
+      g_string_append (out, format == BB_HISTORY_FORMAT_JSON ? "}" : "\r\n");
       n++;
     }
 
@@ -272,21 +305,8 @@ bb_history_export (BbHistory        *self,
       return FALSE;
     }
 
-  if (builder != NULL)
-    {
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
-      g_autoptr(JsonNode) root = NULL;
-      g_autofree char *data = NULL;
-
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      json_generator_set_root (generator, root);
-      json_generator_set_pretty (generator, TRUE);
-      data = json_generator_to_data (generator, NULL);
-      g_string_assign (out, data);
-      g_string_append_c (out, '\n');
-    }
+  if (format == BB_HISTORY_FORMAT_JSON)
+    g_string_append (out, n > 0 ? "\n  ]\n}\n" : "]\n}\n");
 
   /* Written beside the target and renamed, so a full disk never leaves
    * half a file under the name the user chose. */

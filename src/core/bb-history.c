@@ -85,6 +85,10 @@ static const char * const migrations[] = {
   "  tension_after INTEGER CHECK (tension_after BETWEEN 1 AND 5)"
   ");"
   "CREATE INDEX sessions_start ON sessions (start_utc_us);",
+
+  /* 2 -> 3: the day totals read from the index alone */
+  "DROP INDEX sessions_local_date;"
+  "CREATE INDEX sessions_days ON sessions (local_date, outcome, practiced_ms);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BB_HISTORY_SCHEMA_VERSION);

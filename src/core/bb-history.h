@@ -63,7 +63,7 @@ typedef enum
 #define BB_HISTORY_N_BACKUPS 7
 
 /* The schema version this code writes. */
-#define BB_HISTORY_SCHEMA_VERSION 2
+#define BB_HISTORY_SCHEMA_VERSION 3
 
 #define BB_TYPE_HISTORY (bb_history_get_type ())
 
