@@ -1310,6 +1310,23 @@ test_refused_file (void)
     write_sound (rig.dir, "exhale.wav", BAD_NONE);
   }
 
+  /* A stand-in removed from the cache is made again, and still heard. */
+  {
+    Call *call;
+
+    bb_chime_set_sounds_dir (rig.chime, NULL);
+    bb_chime_play (rig.chime, BB_CHIME_SOUND_INHALE);
+    call = nth_play (rig.rec, count_plays (rig.rec) - 1);
+    g_assert_true (is_stand_in (call));
+    g_assert_cmpint (g_remove (call->path), ==, 0);
+
+    bb_chime_play (rig.chime, BB_CHIME_SOUND_INHALE);
+    call = nth_play (rig.rec, count_plays (rig.rec) - 1);
+    g_assert_true (is_stand_in (call));
+    g_assert_true (g_file_test (call->path, G_FILE_TEST_IS_REGULAR));
+    g_assert_false (bb_chime_get_silent (rig.chime));
+  }
+
   g_log_remove_handler ("Backbreath", handler);
   rig_clear (&rig);
 }

@@ -504,6 +504,20 @@ start (BbChime      *self,
       played = play_sound (self, sound, &error);
     }
 
+  /* A stand-in removed from the cache since it was made (cache cleaners
+   * do that) is made again, once. */
+  if (!played &&
+      g_error_matches (error, BB_CHIME_ERROR, BB_CHIME_ERROR_SOUND_FILE) &&
+      self->file_state[sound] != FILE_GOOD &&
+      self->paths[sound] != NULL &&
+      !g_file_test (self->paths[sound], G_FILE_TEST_EXISTS))
+    {
+      g_debug ("Stand-in %s is gone; making it again", self->paths[sound]);
+      g_clear_error (&error);
+      use_stand_in (self, sound, self->file_state[sound]);
+      played = play_sound (self, sound, &error);
+    }
+
   if (played)
     {
       set_failing (self, NULL);
