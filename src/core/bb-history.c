@@ -791,11 +791,13 @@ recording_free (gpointer data)
 static void
 report_write (BbHistory  *self,
               gboolean    ok,
-              const char *what)
+              const char *what,
+              const char *reason)
 {
   /* A full disk or a read-only folder: say it once, keep practising. */
   if (!ok && !self->write_failing)
-    g_message ("Could not %s in %s: %s", what, self->path, sqlite3_errmsg (self->db));
+    g_message ("Could not %s in %s: %s", what, self->path,
+               reason != NULL ? reason : sqlite3_errmsg (self->db));
 
   self->write_failing = !ok;
 }
@@ -822,18 +824,23 @@ step_done (sqlite3_stmt *stmt)
   return res == SQLITE_DONE;
 }
 
+/* Runs @stmt in a transaction of its own. On failure @reason says why,
+ * read before the rollback can replace SQLite's message. */
 static gboolean
-in_transaction (sqlite3      *db,
-                sqlite3_stmt *stmt)
+in_transaction (sqlite3       *db,
+                sqlite3_stmt  *stmt,
+                char         **reason)
 {
   if (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
     {
+      *reason = g_strdup (sqlite3_errmsg (db));
       sqlite3_finalize (stmt);
       return FALSE;
     }
 
   if (!step_done (stmt) || sqlite3_exec (db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
     {
+      *reason = g_strdup (sqlite3_errmsg (db));
       sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
       return FALSE;
     }
@@ -845,6 +852,7 @@ static void
 insert_row (Recording *recording,
             BbSession *session)
 {
+  g_autofree char *reason = NULL;
   BbHistory *self = recording->history;
   const BbPattern *pattern = bb_session_get_pattern (session);
   gint64 start = bb_session_get_start_real_time (session);
@@ -867,7 +875,7 @@ insert_row (Recording *recording,
                           " 'in-progress', ?14, ?2)",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
-      report_write (self, FALSE, "begin a session");
+      report_write (self, FALSE, "begin a session", NULL);
       return;
     }
 
@@ -886,8 +894,8 @@ insert_row (Recording *recording,
   sqlite3_bind_text (stmt, 13, recording->preset_id, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 14, source_names[recording->source], -1, SQLITE_STATIC);
 
-  ok = in_transaction (self->db, stmt);
-  report_write (self, ok, "begin a session");
+  ok = in_transaction (self->db, stmt, &reason);
+  report_write (self, ok, "begin a session", reason);
   recording->written = ok;
   recording->saved_at = bb_session_get_seconds_left (session);
 }
@@ -898,6 +906,8 @@ update_row (Recording  *recording,
             BbSession  *session,
             const char *outcome)
 {
+  g_autofree char *reason = NULL;
+  gboolean ok;
   BbHistory *self = recording->history;
   gint64 now = bb_clock_get_real_time (self->clock);
   sqlite3_stmt *stmt = NULL;
@@ -913,7 +923,7 @@ update_row (Recording  *recording,
                           " WHERE uuid = ?1",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
-      report_write (self, FALSE, "save a session");
+      report_write (self, FALSE, "save a session", NULL);
       return;
     }
 
@@ -926,7 +936,8 @@ update_row (Recording  *recording,
   else
     sqlite3_bind_null (stmt, 5);
 
-  report_write (self, in_transaction (self->db, stmt), "save a session");
+  ok = in_transaction (self->db, stmt, &reason);
+  report_write (self, ok, "save a session", reason);
   recording->saved_at = bb_session_get_seconds_left (session);
 }
 
