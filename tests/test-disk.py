@@ -14,20 +14,9 @@ import sys
 import tempfile
 import time
 
-n = 0
-failed = False
+from testlib import check, finish, private_bus, sqlite  # noqa: E402
 
 
-def check(ok, what):
-    global n, failed
-    n += 1
-    print(("ok" if ok else "not ok") + f" {n} - {what}", flush=True)
-    failed = failed or not ok
-
-
-def sqlite(path, sql):
-    return subprocess.run(["sqlite3", "-cmd", ".timeout 5000", path, sql],
-                          capture_output=True, text=True, check=True).stdout.strip()
 
 
 def run_session(exe, env, seconds):
@@ -48,13 +37,18 @@ def run_session(exe, env, seconds):
 def main():
     exe = sys.argv[1]
 
-    daemon = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--print-address=1"],
-                              stdout=subprocess.PIPE, text=True)
-    address = daemon.stdout.readline().strip()
+    with private_bus() as address:
+        run_checks(exe, address)
+
+    return finish()
+
+
+def run_checks(exe, address):
     mounts = []
 
-    try:
-        with tempfile.TemporaryDirectory() as top:
+    # Unmounted before the folder that holds the mounts is removed.
+    with tempfile.TemporaryDirectory() as top:
+        try:
             def mount(name, size):
                 path = os.path.join(top, name)
                 os.makedirs(path)
@@ -108,14 +102,9 @@ def main():
             alive, said = run_session(exe, env, 6)
             check(alive and int(sqlite(path, "SELECT count(*) FROM sessions WHERE practiced_ms >= 4000")) >= 1,
                   "full: with room again, sessions are saved")
-    finally:
-        for path in reversed(mounts):
-            subprocess.run(["umount", "-l", path])
-        daemon.terminate()
-        daemon.wait(timeout=10)
-
-    print(f"1..{n}")
-    return 1 if failed else 0
+        finally:
+            for path in reversed(mounts):
+                subprocess.run(["umount", path])
 
 
 if __name__ == "__main__":

@@ -13,16 +13,8 @@ import os
 import subprocess
 import sys
 import tempfile
+from testlib import check, finish, sqlite  # noqa: E402
 
-n = 0
-failed = False
-
-
-def check(ok, what):
-    global n, failed
-    n += 1
-    print(("ok" if ok else "not ok") + f" {n} - {what}")
-    failed = failed or not ok
 
 
 def run(exe, home, *args):
@@ -31,9 +23,6 @@ def run(exe, home, *args):
     env.pop("WAYLAND_DISPLAY", None)
     return subprocess.run([exe, *args], env=env, capture_output=True, text=True, timeout=60)
 
-
-def sqlite(path, sql):
-    return subprocess.run(["sqlite3", path, sql], capture_output=True, text=True, check=True).stdout.strip()
 
 
 ROW = ("INSERT INTO sessions (uuid, start_utc_us, end_utc_us, local_date, utc_offset_s, planned_ms,"
@@ -116,8 +105,7 @@ def main():
     check_export_import(exe)
     check_hostile_imports(exe)
 
-    print(f"1..{n}")
-    return 1 if failed else 0
+    return finish()
 
 
 def create(exe, home):

@@ -19,25 +19,13 @@ import gi
 
 gi.require_version("Gio", "2.0")
 from gi.repository import Gio, GLib  # noqa: E402
+from testlib import bus_connection, check, finish, private_bus, sqlite  # noqa: E402
 
 ROUNDS = 10
 INTO_SESSION = 15.0
 TOLERANCE_MS = 5000
 
-n = 0
-failed = False
 
-
-def check(ok, what):
-    global n, failed
-    n += 1
-    print(("ok" if ok else "not ok") + f" {n} - {what}", flush=True)
-    failed = failed or not ok
-
-
-def sqlite(path, sql):
-    return subprocess.run(["sqlite3", "-cmd", ".timeout 5000", path, sql],
-                          capture_output=True, text=True, check=True).stdout.strip()
 
 
 def wait_for(predicate, timeout):
@@ -59,23 +47,12 @@ def name_has_owner(bus, name):
 def main():
     exe, app_id = sys.argv[1], sys.argv[2]
 
-    # A bus of its own: the app registers its real id, which neither a
-    # user's Backbreath nor another test may hold.
-    daemon = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--print-address=1"],
-                              stdout=subprocess.PIPE, text=True)
-    address = daemon.stdout.readline().strip()
-    try:
+    with private_bus() as address:
         return run_rounds(exe, app_id, address)
-    finally:
-        daemon.terminate()
-        daemon.wait(timeout=10)
 
 
 def run_rounds(exe, app_id, address):
-    bus = Gio.DBusConnection.new_for_address_sync(
-        address,
-        Gio.DBusConnectionFlags.AUTHENTICATION_CLIENT | Gio.DBusConnectionFlags.MESSAGE_BUS_CONNECTION,
-        None, None)
+    bus = bus_connection(address)
 
     with tempfile.TemporaryDirectory() as home:
         # The accessibility bus is not what is tested here.
@@ -147,8 +124,7 @@ def run_rounds(exe, app_id, address):
         check(ends == "0", "each keeps the end of its last checkpoint")
         check(sqlite(path, "PRAGMA integrity_check") == "ok", "integrity_check says ok at the end")
 
-    print(f"1..{n}")
-    return 1 if failed else 0
+    return finish()
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ import gi
 
 gi.require_version("Gio", "2.0")
 from gi.repository import Gio, GLib  # noqa: E402
+from testlib import bus_connection, check, finish, private_bus  # noqa: E402
 
 STAND_IN = r"""
 import sys
@@ -46,15 +47,6 @@ Gio.bus_own_name_on_connection(bus, app_id, Gio.BusNameOwnerFlags.NONE, acquired
 loop.run()
 """
 
-n = 0
-failed = False
-
-
-def check(ok, what):
-    global n, failed
-    n += 1
-    print(("ok" if ok else "not ok") + f" {n} - {what}")
-    failed = failed or not ok
 
 
 def name_owner_pid(bus, name):
@@ -72,17 +64,18 @@ def main():
     exe, app_id = sys.argv[1], sys.argv[2]
 
     # A private session bus: nothing a user runs can answer for the app.
-    daemon = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--print-address=1"],
-                              stdout=subprocess.PIPE, text=True)
-    address = daemon.stdout.readline().strip()
+    with private_bus() as address:
+        run_checks(exe, app_id, address)
+
+    return finish()
+
+
+def run_checks(exe, app_id, address):
     env = dict(os.environ, DBUS_SESSION_BUS_ADDRESS=address)
     app = stand_in = None
 
     try:
-        bus = Gio.DBusConnection.new_for_address_sync(
-            address,
-            Gio.DBusConnectionFlags.AUTHENTICATION_CLIENT | Gio.DBusConnectionFlags.MESSAGE_BUS_CONNECTION,
-            None, None)
+        bus = bus_connection(address)
 
         stand_in = subprocess.Popen(["/usr/bin/python3", "-c", STAND_IN, app_id],
                                     env=env, stdout=subprocess.PIPE, text=True)
@@ -113,11 +106,6 @@ def main():
             if proc is not None and proc.poll() is None:
                 proc.terminate()
                 proc.wait(timeout=10)
-        daemon.terminate()
-        daemon.wait(timeout=10)
-
-    print(f"1..{n}")
-    return 1 if failed else 0
 
 
 if __name__ == "__main__":
