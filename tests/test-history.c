@@ -15,6 +15,7 @@
 
 #include "bb-fake-clock.h"
 #include "bb-history.h"
+#include "bb-test-util.h"
 
 #define SEC G_GINT64_CONSTANT (1000000)
 
@@ -41,29 +42,10 @@ fixture_setup (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-
-  g_rmdir (path);
-}
-
-static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  remove_tree (fixture->dir);
+  bb_test_remove_tree (fixture->dir);
   g_assert_finalize_object (fixture->clock);
   g_free (fixture->path);
   g_free (fixture->dir);

@@ -20,6 +20,7 @@
 #include "bb-rib-view.h"
 #include "bb-rib-view-private.h"
 #include "bb-session-page-private.h"
+#include "bb-test-util.h"
 #include "bb-window-private.h"
 
 #define SEC G_GINT64_CONSTANT (1000000)
@@ -696,14 +697,7 @@ test_bad_sound_file (Fixture       *fixture,
 
   g_signal_handler_disconnect (fixture->chime, handler);
   bb_chime_set_sounds_dir (fixture->chime, BB_SOUNDS_DIR);
-  g_unlink (inhale);
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      g_autofree char *path = g_build_filename (dir, names[i], NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
+  bb_test_remove_tree (dir);
 }
 
 static gboolean
@@ -1139,25 +1133,6 @@ test_remote_start (void)
   g_test_trap_assert_passed ();
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -1192,7 +1167,7 @@ main (int   argc,
   g_test_add ("/window/history-records", Fixture, NULL, fixture_setup, test_history_records, fixture_teardown);
 
   result = g_test_run ();
-  remove_tree (data_home);
+  bb_test_remove_tree (data_home);
 
   return result;
 }
