@@ -9,12 +9,14 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 
 #include "bb-fake-clock.h"
 #include "bb-history.h"
+#include "bb-session-list.h"
 #include "bb-test-util.h"
 
 #define SEC G_GINT64_CONSTANT (1000000)
@@ -581,6 +583,211 @@ test_pages (Fixture       *fixture,
   g_assert_cmpuint (days[2].day, ==, bb_streak_day_from_iso ("2023-11-17"));
 }
 
+/* Records @n sessions of 10 s each, @hours apart in real time, the last
+ * one ending now. */
+static void
+record_sessions (Fixture   *fixture,
+                 BbHistory *history,
+                 guint      n,
+                 int        hours)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BbSession) session = desk_break (fixture, 1);
+
+      bb_fake_clock_jump_real (BB_FAKE_CLOCK (fixture->clock), hours * 3600 * SEC);
+      bb_history_track (history, session, "desk-break", BB_HISTORY_SOURCE_PRACTICE);
+      bb_session_start (session);
+      advance (fixture, 10 * SEC);
+    }
+}
+
+static void
+count_cb (gpointer  object,
+          guint    *count)
+{
+  (*count)++;
+}
+
+/* A deleted session comes back whole: every column and its check-in. */
+static void
+test_delete_restore (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(BbHistory) history = open_history (fixture, BB_HISTORY_OPEN_NONE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char *row_sql = "SELECT group_concat (quote (id) || uuid || start_utc_us || quote (end_utc_us)"
+                        " || local_date || utc_offset_s || quote (time_zone) || planned_ms"
+                        " || practiced_ms || breaths_done || breaths_planned || inhale_ms || hold_in_ms"
+                        " || exhale_ms || hold_out_ms || quote (position_id) || quote (preset_id)"
+                        " || outcome || source || quote (checkpoint_utc_us), '|')"
+                        " FROM (SELECT * FROM sessions ORDER BY id)";
+  guint changed = 0;
+
+  g_signal_connect (history, "changed", G_CALLBACK (count_cb), &changed);
+  record_sessions (fixture, history, 3, 1);
+  g_assert_cmpuint (changed, ==, 3);
+  g_assert_cmpint (bb_history_count_sessions (history, &error), ==, 3);
+  g_assert_no_error (error);
+
+  g_free (query (fixture->path,
+                 "INSERT INTO checkins (session_uuid, back_felt, tension_before, tension_after)"
+                 " SELECT uuid, 'a-little', 4, 2 FROM sessions WHERE id = 2"));
+  before = query (fixture->path, row_sql);
+
+  g_assert_true (bb_history_delete_session (history, 2, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed, ==, 4);
+  g_assert_cmpint (bb_history_count_sessions (history, &error), ==, 2);
+  assert_query (fixture->path, "SELECT count (*) FROM sessions WHERE id = 2", "0");
+  assert_query (fixture->path, "SELECT count (*) FROM checkins", "0");
+
+  /* Twice is an error that says so, and announces nothing. */
+  g_assert_false (bb_history_delete_session (history, 2, &error));
+  g_assert_error (error, BB_HISTORY_ERROR, BB_HISTORY_ERROR_WRITE);
+  g_clear_error (&error);
+  g_assert_cmpuint (changed, ==, 4);
+
+  g_assert_true (bb_history_restore_session (history, 2, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed, ==, 5);
+  after = query (fixture->path, row_sql);
+  g_assert_cmpstr (after, ==, before);
+  assert_query (fixture->path, "SELECT back_felt || tension_before || tension_after FROM checkins",
+                "a-little42");
+  assert_query (fixture->path, "PRAGMA integrity_check", "ok");
+
+  /* Put back once only. */
+  g_assert_false (bb_history_restore_session (history, 2, &error));
+  g_assert_error (error, BB_HISTORY_ERROR, BB_HISTORY_ERROR_WRITE);
+  g_clear_error (&error);
+
+  /* The newest row deleted, its id taken by another writer meanwhile:
+   * it comes back under a new id, with its uuid. */
+  g_assert_true (bb_history_delete_session (history, 3, &error));
+  g_free (query (fixture->path,
+                 "INSERT INTO sessions (id, uuid, start_utc_us, local_date, utc_offset_s, planned_ms,"
+                 " breaths_planned, inhale_ms, hold_in_ms, exhale_ms, hold_out_ms, outcome, source)"
+                 " VALUES (3, 'other', 1, '2023-11-14', 0, 1000, 1, 4000, 0, 6000, 0, 'completed', 'practice')"));
+  g_assert_true (bb_history_restore_session (history, 3, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (bb_history_count_sessions (history, &error), ==, 4);
+  assert_query (fixture->path, "SELECT count (DISTINCT uuid) FROM sessions", "4");
+}
+
+typedef struct
+{
+  guint position;
+  guint removed;
+  guint added;
+  guint count;
+} ItemsChanged;
+
+static void
+items_changed_cb (GListModel   *model,
+                  guint         position,
+                  guint         removed,
+                  guint         added,
+                  ItemsChanged *changed)
+{
+  changed->position = position;
+  changed->removed = removed;
+  changed->added = added;
+  changed->count++;
+}
+
+/* The list reads pages as they are asked for, heads each day once,
+ * and deletes with a way back. */
+static void
+test_session_list (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(BbHistory) history = open_history (fixture, BB_HISTORY_OPEN_NONE);
+  g_autoptr(BbSessionList) list = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BbSessionItem) first = NULL;
+  g_autoptr(BbSessionItem) third = NULL;
+  ItemsChanged changed = { 0 };
+  guint32 previous_day = 0;
+  guint n_headed = 0;
+  gint64 id;
+
+  /* Five sessions a day, for 26 days. */
+  record_sessions (fixture, history, 130, 5);
+
+  list = bb_session_list_new (history);
+  g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), &changed);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 130);
+  g_assert_cmpuint (bb_session_list_get_n_pages_read (list), ==, 0);
+
+  /* A jump reads one page, by offset. */
+  third = g_list_model_get_item (G_LIST_MODEL (list), 2 * BB_SESSION_LIST_PAGE_SIZE + 3);
+  g_assert_nonnull (third);
+  g_assert_cmpuint (bb_session_list_get_n_pages_read (list), ==, 1);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 130));
+
+  for (guint i = 0; i < 130; i++)
+    {
+      g_autoptr(BbSessionItem) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+      guint32 day = bb_session_item_get_day (item);
+
+      g_assert_cmpint (day, <=, previous_day == 0 ? G_MAXUINT32 : previous_day);
+      g_assert_cmpint (bb_session_item_get_first_of_day (item), ==, day != previous_day);
+      n_headed += bb_session_item_get_first_of_day (item);
+      previous_day = day;
+      g_assert_cmpstr (bb_session_item_get_title (item), ==, "Desk break");
+      g_assert_true (g_str_has_suffix (bb_session_item_get_details (item), " · 10 s · 1 breath"));
+    }
+  {
+    g_autofree char *n_days = query (fixture->path, "SELECT count (DISTINCT local_date) FROM sessions");
+
+    g_assert_cmpuint (n_headed, ==, atoi (n_days));
+    g_assert_cmpuint (n_headed, >=, 26);
+  }
+  /* Three pages, and the last one was already there. */
+  g_assert_cmpuint (bb_session_list_get_n_pages_read (list), ==, 3);
+
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpstr (bb_session_item_get_day_text (first), ==, "Today");
+  g_assert_true (g_str_has_prefix (bb_session_item_get_label (first), "Desk break, Today at "));
+
+  /* Deleting the newest: the next row takes its place and its heading. */
+  id = bb_session_item_get_id (first);
+  g_assert_true (bb_session_list_delete (list, 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed.count, ==, 1);
+  g_assert_cmpuint (changed.position, ==, 0);
+  g_assert_cmpuint (changed.removed, ==, 2);
+  g_assert_cmpuint (changed.added, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 129);
+  {
+    g_autoptr(BbSessionItem) now_first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+
+    g_assert_cmpint (bb_session_item_get_id (now_first), !=, id);
+    g_assert_true (bb_session_item_get_first_of_day (now_first));
+  }
+
+  g_assert_true (bb_session_list_restore (list, id, 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed.count, ==, 2);
+  g_assert_cmpuint (changed.position, ==, 0);
+  g_assert_cmpuint (changed.removed, ==, 1);
+  g_assert_cmpuint (changed.added, ==, 2);
+  {
+    g_autoptr(BbSessionItem) back = g_list_model_get_item (G_LIST_MODEL (list), 0);
+
+    g_assert_cmpint (bb_session_item_get_id (back), ==, id);
+  }
+
+  /* A session ended elsewhere reads the list afresh. */
+  record_sessions (fixture, history, 1, 1);
+  g_assert_cmpuint (changed.count, ==, 3);
+  g_assert_cmpuint (changed.removed, ==, 130);
+  g_assert_cmpuint (changed.added, ==, 131);
+}
+
 /* Two processes at once: one records while the other reads. */
 static void
 test_two_processes (Fixture       *fixture,
@@ -664,6 +871,8 @@ main (int   argc,
   g_test_add ("/history/migrate", Fixture, NULL, fixture_setup, test_migrate, fixture_teardown);
   g_test_add ("/history/travel", Fixture, NULL, fixture_setup, test_travel, fixture_teardown);
   g_test_add ("/history/pages", Fixture, NULL, fixture_setup, test_pages, fixture_teardown);
+  g_test_add ("/history/delete-restore", Fixture, NULL, fixture_setup, test_delete_restore, fixture_teardown);
+  g_test_add ("/history/session-list", Fixture, NULL, fixture_setup, test_session_list, fixture_teardown);
   g_test_add ("/history/two-processes", Fixture, NULL, fixture_setup, test_two_processes, fixture_teardown);
 
   return g_test_run ();

@@ -811,6 +811,9 @@ bb_history_import (BbHistory        *self,
   if (n_skipped != NULL)
     *n_skipped = records->len - added;
 
+  if (added > 0)
+    bb_history_emit_changed (self);
+
   return TRUE;
 
 failed:

@@ -11,6 +11,7 @@
 
 G_BEGIN_DECLS
 
-sqlite3 *bb_history_get_db (BbHistory *self);
+sqlite3 *bb_history_get_db       (BbHistory *self);
+void     bb_history_emit_changed (BbHistory *self);
 
 G_END_DECLS

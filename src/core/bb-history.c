@@ -49,6 +49,13 @@ struct _BbHistory
 G_DEFINE_FINAL_TYPE (BbHistory, bb_history, G_TYPE_OBJECT)
 G_DEFINE_QUARK (bb-history-error-quark, bb_history_error)
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* Each step takes the schema one version up, in one transaction. Never
  * edit a step that has shipped: add one. */
 static const char * const migrations[] = {
@@ -594,6 +601,20 @@ bb_history_class_init (BbHistoryClass *klass)
 
   object_class->dispose = bb_history_dispose;
   object_class->finalize = bb_history_finalize;
+
+  /**
+   * BbHistory::changed:
+   *
+   * Ended sessions were added, changed or removed through this object:
+   * a session ended, an import added rows, a row was deleted or put
+   * back. Rows in progress do not count.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -939,6 +960,9 @@ update_row (Recording  *recording,
   ok = in_transaction (self->db, stmt, &reason);
   report_write (self, ok, "save a session", reason);
   recording->saved_at = bb_session_get_seconds_left (session);
+
+  if (ok && outcome != NULL)
+    bb_history_emit_changed (self);
 }
 
 /* The session announces every whole second from its one timeout. Saving
@@ -1137,47 +1161,19 @@ dup_column (sqlite3_stmt *stmt,
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
 }
 
-/**
- * bb_history_list_sessions:
- * @after: (nullable): the last session of the previous page, or %NULL
- *   for the first page
- * @limit: at most this many
- *
- * One page of ended sessions, the latest start first, for a list that
- * pages from the store instead of holding every row. Pages are keyed on
- * the start and the row id, so sessions added meanwhile shift nothing.
- *
- * Returns: (transfer full) (element-type BbSessionRecord): the page, or
- *   %NULL with @error set
- */
-GArray *
-bb_history_list_sessions (BbHistory             *self,
-                          const BbSessionRecord *after,
-                          guint                  limit,
-                          GError               **error)
+#define SESSION_COLUMNS \
+  "id, uuid, start_utc_us, local_date, utc_offset_s, practiced_ms, breaths_done," \
+  " outcome, preset_id, position_id"
+
+static GArray *
+read_records (BbHistory     *self,
+              sqlite3_stmt  *stmt,
+              GError       **error)
 {
   g_autoptr(GArray) records = g_array_new (FALSE, TRUE, sizeof (BbSessionRecord));
-  sqlite3_stmt *stmt = NULL;
   int res;
 
-  g_return_val_if_fail (BB_IS_HISTORY (self), NULL);
-
   g_array_set_clear_func (records, (GDestroyNotify) bb_session_record_clear);
-
-  if (sqlite3_prepare_v2 (self->db,
-                          "SELECT id, uuid, start_utc_us, local_date, practiced_ms, breaths_done,"
-                          " outcome, preset_id, position_id FROM sessions"
-                          " WHERE outcome <> 'in-progress' AND (start_utc_us, id) < (?1, ?2)"
-                          " ORDER BY start_utc_us DESC, id DESC LIMIT ?3",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      set_sqlite_error (error, BB_HISTORY_ERROR_READ, self->db, "sessions");
-      return NULL;
-    }
-
-  sqlite3_bind_int64 (stmt, 1, after != NULL ? after->start_utc_us : G_MAXINT64);
-  sqlite3_bind_int64 (stmt, 2, after != NULL ? after->id : G_MAXINT64);
-  sqlite3_bind_int64 (stmt, 3, limit);
 
   while ((res = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -1187,11 +1183,12 @@ bb_history_list_sessions (BbHistory             *self,
       record.uuid = dup_column (stmt, 1);
       record.start_utc_us = sqlite3_column_int64 (stmt, 2);
       record.day = bb_streak_day_from_iso ((const char *) sqlite3_column_text (stmt, 3));
-      record.practiced_ms = sqlite3_column_int64 (stmt, 4);
-      record.breaths_done = sqlite3_column_int (stmt, 5);
-      record.outcome = dup_column (stmt, 6);
-      record.preset_id = dup_column (stmt, 7);
-      record.position_id = dup_column (stmt, 8);
+      record.utc_offset_s = sqlite3_column_int (stmt, 4);
+      record.practiced_ms = sqlite3_column_int64 (stmt, 5);
+      record.breaths_done = sqlite3_column_int (stmt, 6);
+      record.outcome = dup_column (stmt, 7);
+      record.preset_id = dup_column (stmt, 8);
+      record.position_id = dup_column (stmt, 9);
       g_array_append_val (records, record);
     }
 
@@ -1204,6 +1201,263 @@ bb_history_list_sessions (BbHistory             *self,
     }
 
   return g_steal_pointer (&records);
+}
+
+/**
+ * bb_history_list_sessions:
+ * @after: (nullable): the last record of the page before, or %NULL for
+ *   the newest sessions
+ * @limit: at most this many
+ *
+ * Lists ended sessions, newest first, a page at a time: the page after
+ * @after is found through the index, however deep it lies.
+ *
+ * Returns: (transfer full) (element-type BbSessionRecord): the records,
+ *   or %NULL with @error set
+ */
+GArray *
+bb_history_list_sessions (BbHistory             *self,
+                          const BbSessionRecord *after,
+                          guint                  limit,
+                          GError               **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  g_return_val_if_fail (BB_IS_HISTORY (self), NULL);
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT " SESSION_COLUMNS " FROM sessions"
+                          " WHERE outcome <> 'in-progress' AND (start_utc_us, id) < (?1, ?2)"
+                          " ORDER BY start_utc_us DESC, id DESC LIMIT ?3",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (error, BB_HISTORY_ERROR_READ, self->db, "sessions");
+      return NULL;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, after != NULL ? after->start_utc_us : G_MAXINT64);
+  sqlite3_bind_int64 (stmt, 2, after != NULL ? after->id : G_MAXINT64);
+  sqlite3_bind_int64 (stmt, 3, limit);
+
+  return read_records (self, stmt, error);
+}
+
+/**
+ * bb_history_list_sessions_at:
+ * @offset: how many of the newest sessions to pass over
+ * @limit: at most this many
+ *
+ * Like bb_history_list_sessions(), for a list that jumps to a place
+ * without reading the pages before it.
+ *
+ * Returns: (transfer full) (element-type BbSessionRecord): the records,
+ *   or %NULL with @error set
+ */
+GArray *
+bb_history_list_sessions_at (BbHistory  *self,
+                             guint       offset,
+                             guint       limit,
+                             GError    **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  g_return_val_if_fail (BB_IS_HISTORY (self), NULL);
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT " SESSION_COLUMNS " FROM sessions"
+                          " WHERE outcome <> 'in-progress'"
+                          " ORDER BY start_utc_us DESC, id DESC LIMIT ?1 OFFSET ?2",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (error, BB_HISTORY_ERROR_READ, self->db, "sessions");
+      return NULL;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, limit);
+  sqlite3_bind_int64 (stmt, 2, offset);
+
+  return read_records (self, stmt, error);
+}
+
+/**
+ * bb_history_count_sessions:
+ *
+ * Returns: the number of ended sessions, or -1 with @error set
+ */
+gint64
+bb_history_count_sessions (BbHistory  *self,
+                           GError    **error)
+{
+  gint64 n;
+
+  g_return_val_if_fail (BB_IS_HISTORY (self), -1);
+
+  n = get_int_pragma (self->db, "SELECT count (*) FROM sessions WHERE outcome <> 'in-progress'");
+  if (n < 0)
+    set_sqlite_error (error, BB_HISTORY_ERROR_READ, self->db, "sessions");
+
+  return n;
+}
+
+/* Every column, named, so that a row put back keeps them all. */
+#define ALL_SESSION_COLUMNS \
+  "id, uuid, start_utc_us, end_utc_us, local_date, utc_offset_s, time_zone, planned_ms," \
+  " practiced_ms, breaths_done, breaths_planned, inhale_ms, hold_in_ms, exhale_ms," \
+  " hold_out_ms, position_id, preset_id, outcome, source, checkpoint_utc_us"
+#define ALL_CHECKIN_COLUMNS "session_uuid, back_felt, tension_before, tension_after"
+
+static gboolean
+run_steps (BbHistory   *self,
+           const char  *sql,
+           gint64       id,
+           GError     **error)
+{
+  const char *tail = sql;
+
+  if (sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+    return set_sqlite_error (error, BB_HISTORY_ERROR_WRITE, self->db, "sessions");
+
+  while (*tail != '\0')
+    {
+      sqlite3_stmt *stmt = NULL;
+
+      if (sqlite3_prepare_v2 (self->db, tail, -1, &stmt, &tail) != SQLITE_OK)
+        goto failed;
+      if (stmt == NULL)
+        break;
+      if (sqlite3_bind_parameter_count (stmt) > 0)
+        sqlite3_bind_int64 (stmt, 1, id);
+      if (!step_done (stmt))
+        goto failed;
+    }
+
+  if (sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+    goto failed;
+
+  return TRUE;
+
+failed:
+  set_sqlite_error (error, BB_HISTORY_ERROR_WRITE, self->db, "sessions");
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
+static gboolean
+ensure_trash (BbHistory  *self,
+              GError    **error)
+{
+  /* A temporary table lives with this connection: a deleted row can be
+   * put back while the app runs, and is gone for good when it quits. */
+  if (!exec (self->db,
+             "CREATE TEMP TABLE IF NOT EXISTS deleted_sessions AS"
+             " SELECT " ALL_SESSION_COLUMNS " FROM main.sessions WHERE 0;"
+             "CREATE TEMP TABLE IF NOT EXISTS deleted_checkins AS"
+             " SELECT " ALL_CHECKIN_COLUMNS " FROM main.checkins WHERE 0;",
+             BB_HISTORY_ERROR_WRITE, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * bb_history_delete_session:
+ * @id: the record's id
+ *
+ * Deletes an ended session and its check-in. Until the store is closed,
+ * bb_history_restore_session() can put it back.
+ *
+ * Returns: %TRUE if a session was deleted
+ */
+gboolean
+bb_history_delete_session (BbHistory  *self,
+                           gint64      id,
+                           GError    **error)
+{
+  g_return_val_if_fail (BB_IS_HISTORY (self), FALSE);
+
+  if (!ensure_trash (self, error) ||
+      !run_steps (self,
+                  /* An id used again by a later row replaces what
+                   * the trash kept under it. */
+                  "DELETE FROM temp.deleted_checkins WHERE session_uuid IN"
+                  " (SELECT uuid FROM temp.deleted_sessions WHERE id = ?1)"
+                  " AND EXISTS (SELECT 1 FROM main.sessions WHERE id = ?1 AND outcome <> 'in-progress');"
+                  "DELETE FROM temp.deleted_sessions WHERE id = ?1"
+                  " AND EXISTS (SELECT 1 FROM main.sessions WHERE id = ?1 AND outcome <> 'in-progress');"
+                  "INSERT INTO temp.deleted_sessions SELECT " ALL_SESSION_COLUMNS
+                  " FROM main.sessions WHERE id = ?1 AND outcome <> 'in-progress';"
+                  "INSERT INTO temp.deleted_checkins SELECT " ALL_CHECKIN_COLUMNS
+                  " FROM main.checkins WHERE session_uuid IN"
+                  " (SELECT uuid FROM temp.deleted_sessions WHERE id = ?1);"
+                  "DELETE FROM main.sessions WHERE id IN"
+                  " (SELECT id FROM temp.deleted_sessions WHERE id = ?1);",
+                  id, error))
+    return FALSE;
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, BB_HISTORY_ERROR, BB_HISTORY_ERROR_WRITE,
+                   _("This session is no longer in your history."));
+      return FALSE;
+    }
+
+  bb_history_emit_changed (self);
+
+  return TRUE;
+}
+
+/**
+ * bb_history_restore_session:
+ * @id: the id a session had when bb_history_delete_session() deleted it
+ *
+ * Puts a deleted session back, with its check-in.
+ *
+ * Returns: %TRUE if it is back
+ */
+gboolean
+bb_history_restore_session (BbHistory  *self,
+                            gint64      id,
+                            GError    **error)
+{
+  g_return_val_if_fail (BB_IS_HISTORY (self), FALSE);
+
+  /* Another process may have taken the id meanwhile: the row comes back
+   * under a new one, the uuid is what names it. */
+  if (!ensure_trash (self, error) ||
+      !run_steps (self,
+                  "INSERT INTO main.sessions SELECT"
+                  " CASE WHEN EXISTS (SELECT 1 FROM main.sessions WHERE id = ?1) THEN NULL ELSE id END,"
+                  " uuid, start_utc_us, end_utc_us, local_date, utc_offset_s, time_zone, planned_ms,"
+                  " practiced_ms, breaths_done, breaths_planned, inhale_ms, hold_in_ms, exhale_ms,"
+                  " hold_out_ms, position_id, preset_id, outcome, source, checkpoint_utc_us"
+                  " FROM temp.deleted_sessions WHERE id = ?1;"
+                  "INSERT INTO main.checkins SELECT " ALL_CHECKIN_COLUMNS
+                  " FROM temp.deleted_checkins WHERE session_uuid IN"
+                  " (SELECT uuid FROM temp.deleted_sessions WHERE id = ?1);"
+                  "DELETE FROM temp.deleted_checkins WHERE session_uuid IN"
+                  " (SELECT uuid FROM temp.deleted_sessions WHERE id = ?1);"
+                  "DELETE FROM temp.deleted_sessions WHERE id = ?1;",
+                  id, error))
+    return FALSE;
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, BB_HISTORY_ERROR, BB_HISTORY_ERROR_WRITE,
+                   _("This session can no longer be put back."));
+      return FALSE;
+    }
+
+  bb_history_emit_changed (self);
+
+  return TRUE;
+}
+
+void
+bb_history_emit_changed (BbHistory *self)
+{
+  g_return_if_fail (BB_IS_HISTORY (self));
+
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 /**

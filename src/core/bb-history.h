@@ -105,6 +105,7 @@ typedef struct
   char    *uuid;
   gint64   start_utc_us;
   guint32  day;
+  gint     utc_offset_s;
   gint64   practiced_ms;
   guint    breaths_done;
   char    *outcome;
@@ -125,6 +126,18 @@ BbDayTotal *bb_history_dup_days_between (BbHistory          *self,
 GArray     *bb_history_list_sessions   (BbHistory           *self,
                                         const BbSessionRecord *after,
                                         guint                limit,
+                                        GError             **error);
+GArray     *bb_history_list_sessions_at (BbHistory          *self,
+                                         guint               offset,
+                                         guint               limit,
+                                         GError            **error);
+gint64      bb_history_count_sessions  (BbHistory           *self,
+                                        GError             **error);
+gboolean    bb_history_delete_session  (BbHistory           *self,
+                                        gint64               id,
+                                        GError             **error);
+gboolean    bb_history_restore_session (BbHistory           *self,
+                                        gint64               id,
                                         GError             **error);
 gboolean    bb_history_get_stats       (BbHistory           *self,
                                         gint64               goal_ms,
