@@ -35,6 +35,7 @@
 
 typedef struct
 {
+  guint  week;
   double x;
   double width;
 } LabelSpan;
@@ -240,11 +241,11 @@ fill_current (cairo_t       *cr,
 {
   cairo_save (cr);
   bar_path (cr, x, base, width, height);
-  cairo_set_source_rgba (cr, accent->red, accent->green, accent->blue, accent->alpha * 0.3);
+  cairo_set_source_rgba (cr, accent->red, accent->green, accent->blue, accent->alpha * 0.25);
   cairo_fill_preserve (cr);
   cairo_clip (cr);
 
-  cairo_set_source_rgba (cr, accent->red, accent->green, accent->blue, accent->alpha * 0.75);
+  cairo_set_source_rgba (cr, accent->red, accent->green, accent->blue, accent->alpha);
   cairo_set_line_width (cr, 1.5);
   for (double d = -height; d < width + height; d += 5.0)
     {
@@ -253,6 +254,36 @@ fill_current (cairo_t       *cr,
     }
   cairo_stroke (cr);
   cairo_restore (cr);
+}
+
+/* Places a label under every @step-th bar from the last; fails if two
+ * would come too close. */
+static gboolean
+place_labels (BbTrendChart *self,
+              guint         n,
+              guint         step,
+              double        slot,
+              int           width,
+              const double *label_widths)
+{
+  double next_free = width + LABEL_SPACING;
+
+  self->n_labels = 0;
+
+  for (guint k = 0; k < n; k += step)
+    {
+      guint i = n - 1 - k;
+      double x = round (slot * (i + 0.5) - label_widths[i] / 2);
+
+      x = CLAMP (x, 0, MAX (width - label_widths[i], 0));
+      if (x + label_widths[i] + LABEL_SPACING > next_free)
+        return FALSE;
+
+      self->labels[self->n_labels++] = (LabelSpan) { i, x, label_widths[i] };
+      next_free = x;
+    }
+
+  return TRUE;
 }
 
 static void
@@ -268,12 +299,10 @@ draw (BbTrendChart *self,
   guint n = BB_TREND_CHART_N_WEEKS;
   double slot = (double) width / n;
   double bar_width = CLAMP (floor (slot * 0.62), 2.0, MAX_BAR_WIDTH);
-  double widest = 0.0;
   double label_height = 0.0;
   double base;
   gint64 scale_ms = MIN_SCALE_MS;
-  guint step = n;
-  double next_free;
+  guint step;
   GdkRGBA accent, fg;
 
   get_colors (self, &accent, &fg);
@@ -297,7 +326,6 @@ draw (BbTrendChart *self,
           pango_layout_set_text (labels[i], text, -1);
           pango_layout_get_pixel_size (labels[i], &w, &h);
           label_widths[i] = w;
-          widest = MAX (widest, w);
           label_height = MAX (label_height, h);
         }
     }
@@ -337,32 +365,23 @@ draw (BbTrendChart *self,
   cairo_rectangle (cr, 0, round (base), width, 1);
   cairo_fill (cr);
 
-  /* Labels under every step-th bar, counting back from this week, with
-   * room between them. */
-  for (guint s = 1; s < n; s++)
-    if (n % s == 0 || s > n / 2)
-      if (slot * s >= widest + LABEL_SPACING)
-        {
-          step = s;
-          break;
-        }
-
-  next_free = width + LABEL_SPACING;
-  for (guint k = 0; k < n && labels[0] != NULL; k += step)
+  /* Labels under every step-th bar, counting back from this week: the
+   * smallest step that leaves room between all of them, once the labels
+   * at the ends are kept inside the widget. */
+  if (labels[0] != NULL)
     {
-      guint i = n - 1 - k;
-      double x = round (slot * (i + 0.5) - label_widths[i] / 2);
+      for (step = 1; step < n; step++)
+        if (place_labels (self, n, step, slot, width, label_widths))
+          break;
+      if (step == n)
+        place_labels (self, n, n, slot, width, label_widths);
+    }
 
-      x = CLAMP (x, 0, MAX (width - label_widths[i], 0));
-      if (x + label_widths[i] + LABEL_SPACING > next_free || x < 0)
-        continue;
-
-      cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, fg.alpha * 0.6);
-      cairo_move_to (cr, x, round (base) + 1 + LABEL_GAP);
-      pango_cairo_show_layout (cr, labels[i]);
-
-      self->labels[self->n_labels++] = (LabelSpan) { x, label_widths[i] };
-      next_free = x;
+  cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, fg.alpha * 0.6);
+  for (guint k = 0; k < self->n_labels; k++)
+    {
+      cairo_move_to (cr, self->labels[k].x, round (base) + 1 + LABEL_GAP);
+      pango_cairo_show_layout (cr, labels[self->labels[k].week]);
     }
 
   for (guint i = 0; i < n; i++)
