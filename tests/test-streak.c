@@ -123,6 +123,155 @@ test_stats (void)
   g_assert_cmpint (stats.average_ms, ==, 0);
 }
 
+static void
+test_weekly (void)
+{
+  BbDayTotal days[] = {
+    { day ("2023-12-17"), 100 * MIN_MS, 1 },  /* Sunday before the range */
+    { day ("2023-12-18"), 1 * MIN_MS, 1 },    /* Monday, the first week */
+    { day ("2023-12-24"), 2 * MIN_MS, 1 },    /* Sunday, still the first week */
+    { day ("2023-12-25"), 4 * MIN_MS, 1 },    /* Monday */
+    { day ("2023-12-31"), 8 * MIN_MS, 1 },    /* Sunday, the year's last day */
+    { day ("2024-01-01"), 16 * MIN_MS, 1 },   /* Monday, a new year */
+    { day ("2024-01-03"), 32 * MIN_MS, 1 },   /* the last day */
+    { day ("2024-01-04"), 64 * MIN_MS, 1 },   /* after it: ignored */
+  };
+  gint64 ms[3] = { -1, -1, -1 };
+  gint64 two[2] = { -1, -1 };
+
+  bb_stats_weekly_ms (days, G_N_ELEMENTS (days), day ("2024-01-03"), 3, ms);
+  g_assert_cmpint (ms[0], ==, 3 * MIN_MS);
+  g_assert_cmpint (ms[1], ==, 12 * MIN_MS);
+  g_assert_cmpint (ms[2], ==, 48 * MIN_MS);
+
+  /* The same week seen from its Sunday. */
+  bb_stats_weekly_ms (days, G_N_ELEMENTS (days), day ("2024-01-07"), 2, two);
+  g_assert_cmpint (two[0], ==, 12 * MIN_MS);
+  g_assert_cmpint (two[1], ==, 112 * MIN_MS);
+
+  /* From a Monday, the week under way is that day alone. */
+  bb_stats_weekly_ms (days, G_N_ELEMENTS (days), day ("2024-01-01"), 2, two);
+  g_assert_cmpint (two[0], ==, 12 * MIN_MS);
+  g_assert_cmpint (two[1], ==, 16 * MIN_MS);
+
+  /* ISO weeks across a year end: 2021-01-01, a Friday, belongs to the
+   * week that starts on Monday 2020-12-28. */
+  {
+    BbDayTotal iso[] = {
+      { day ("2020-12-27"), 1 * MIN_MS, 1 },
+      { day ("2020-12-28"), 2 * MIN_MS, 1 },
+      { day ("2021-01-01"), 4 * MIN_MS, 1 },
+    };
+
+    bb_stats_weekly_ms (iso, G_N_ELEMENTS (iso), day ("2021-01-03"), 2, two);
+    g_assert_cmpint (two[0], ==, 1 * MIN_MS);
+    g_assert_cmpint (two[1], ==, 6 * MIN_MS);
+  }
+
+  /* Only days far outside the range. */
+  bb_stats_weekly_ms (days, G_N_ELEMENTS (days), day ("2025-06-01"), 3, ms);
+  g_assert_cmpint (ms[0], ==, 0);
+  g_assert_cmpint (ms[1], ==, 0);
+  g_assert_cmpint (ms[2], ==, 0);
+
+  /* Empty data. */
+  ms[0] = ms[1] = ms[2] = -1;
+  bb_stats_weekly_ms (NULL, 0, day ("2024-01-03"), 3, ms);
+  g_assert_cmpint (ms[0], ==, 0);
+  g_assert_cmpint (ms[2], ==, 0);
+  bb_stats_weekly_ms (NULL, 0, day ("2024-01-03"), 0, NULL);
+
+  /* Weeks that reach back before the first valid day. */
+  {
+    BbDayTotal early[] = { { 3, MIN_MS, 1 } };
+    gint64 many[5];
+
+    bb_stats_weekly_ms (early, 1, 10, G_N_ELEMENTS (many), many);
+    g_assert_cmpint (many[0] + many[1] + many[2] + many[3] + many[4], ==, MIN_MS);
+  }
+}
+
+/* Twelve weeks: three older ones, four "earlier", four "recent" and the
+ * week under way. */
+static BbTrend
+trend_of (gint64 earlier,
+          gint64 recent,
+          gint64 current)
+{
+  gint64 ms[12];
+
+  for (guint i = 0; i < 3; i++)
+    ms[i] = 500 * MIN_MS;    /* too old to count */
+  for (guint i = 3; i < 7; i++)
+    ms[i] = earlier;
+  for (guint i = 7; i < 11; i++)
+    ms[i] = recent;
+  ms[11] = current;
+
+  return bb_stats_trend (ms, G_N_ELEMENTS (ms));
+}
+
+static void
+test_trend (void)
+{
+  gint64 ten = 10 * MIN_MS;
+  gint64 nine[9] = { 0, 0, 0, 0, 0, 0, 0, 0, 0 };
+
+  /* Ten minutes a week before; 20 % either way is the band. */
+  g_assert_cmpint (trend_of (ten, 12 * MIN_MS, 0), ==, BB_TREND_RISING);
+  g_assert_cmpint (trend_of (ten, 12 * MIN_MS - 1, 0), ==, BB_TREND_STEADY);
+  g_assert_cmpint (trend_of (ten, ten, 0), ==, BB_TREND_STEADY);
+  g_assert_cmpint (trend_of (ten, 8 * MIN_MS + 1, 0), ==, BB_TREND_STEADY);
+  g_assert_cmpint (trend_of (ten, 8 * MIN_MS, 0), ==, BB_TREND_FALLING);
+  g_assert_cmpint (trend_of (ten, 0, 0), ==, BB_TREND_FALLING);
+
+  /* The week under way never counts, whether empty (a Monday) or full. */
+  g_assert_cmpint (trend_of (ten, ten, 0), ==, BB_TREND_STEADY);
+  g_assert_cmpint (trend_of (ten, ten, 100 * MIN_MS), ==, BB_TREND_STEADY);
+  g_assert_cmpint (trend_of (ten, 0, 100 * MIN_MS), ==, BB_TREND_FALLING);
+
+  /* Ten minutes in the earlier four weeks is the least to compare with. */
+  g_assert_cmpint (trend_of (ten / 4, 0, 0), ==, BB_TREND_FALLING);
+  g_assert_cmpint (trend_of (ten / 4 - 1, 0, 0), ==, BB_TREND_NONE);
+  g_assert_cmpint (trend_of (ten / 4 - 1, 100 * MIN_MS, 0), ==, BB_TREND_NONE);
+  g_assert_cmpint (trend_of (0, 0, 0), ==, BB_TREND_NONE);
+
+  /* Nonsense in the data does not overflow or turn the sign. */
+  g_assert_cmpint (trend_of (G_MAXINT64, G_MAXINT64, 0), ==, BB_TREND_STEADY);
+  g_assert_cmpint (trend_of (ten, -G_MAXINT64, 0), ==, BB_TREND_FALLING);
+
+  /* Too few weeks; nine is enough. */
+  g_assert_cmpint (bb_stats_trend (NULL, 0), ==, BB_TREND_NONE);
+  g_assert_cmpint (bb_stats_trend (nine, 8), ==, BB_TREND_NONE);
+  nine[0] = ten;
+  g_assert_cmpint (bb_stats_trend (nine, 8), ==, BB_TREND_NONE);
+  g_assert_cmpint (bb_stats_trend (nine, 9), ==, BB_TREND_FALLING);
+}
+
+/* From the days through to the trend, on a Monday with no practice yet. */
+static void
+test_trend_monday (void)
+{
+  g_autoptr(GArray) days = g_array_new (FALSE, FALSE, sizeof (BbDayTotal));
+  guint32 monday = day ("2024-01-08");
+  gint64 ms[12];
+
+  /* Ten minutes every day for the eight weeks before, across the year end. */
+  for (guint32 d = monday - 8 * 7; d < monday; d++)
+    {
+      BbDayTotal total = { d, 10 * MIN_MS, 1 };
+
+      g_array_append_val (days, total);
+    }
+
+  bb_stats_weekly_ms ((BbDayTotal *) days->data, days->len, monday, G_N_ELEMENTS (ms), ms);
+  g_assert_cmpint (ms[11], ==, 0);
+  g_assert_cmpint (ms[10], ==, 70 * MIN_MS);
+  g_assert_cmpint (ms[3], ==, 70 * MIN_MS);
+  g_assert_cmpint (ms[2], ==, 0);
+  g_assert_cmpint (bb_stats_trend (ms, G_N_ELEMENTS (ms)), ==, BB_TREND_STEADY);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -133,6 +282,9 @@ main (int   argc,
   g_test_add_func ("/streak/current", test_current);
   g_test_add_func ("/streak/longest", test_longest);
   g_test_add_func ("/streak/stats", test_stats);
+  g_test_add_func ("/streak/weekly", test_weekly);
+  g_test_add_func ("/streak/trend", test_trend);
+  g_test_add_func ("/streak/trend-monday", test_trend_monday);
 
   return g_test_run ();
 }

@@ -207,3 +207,114 @@ bb_stats_compute (const BbDayTotal *days,
   stats->current_streak = bb_streak_current (days, n_days, today, goal_ms);
   stats->longest_streak = bb_streak_longest (days, n_days, goal_ms);
 }
+
+/**
+ * bb_stats_weekly_ms:
+ * @days: (array length=n_days): the days with practice, ascending
+ * @last_day: the local day now
+ * @n_weeks: how many weeks to total
+ * @ms: (out caller-allocates) (array length=n_weeks): the totals
+ *
+ * Fills @ms with the practice of each week, Monday to Sunday, oldest
+ * first; the last entry is the week that contains @last_day, so it is
+ * usually still under way. Days before the first week and after
+ * @last_day are left out.
+ */
+void
+bb_stats_weekly_ms (const BbDayTotal *days,
+                    guint             n_days,
+                    guint32           last_day,
+                    guint             n_weeks,
+                    gint64           *ms)
+{
+  gint64 first;
+
+  g_return_if_fail (days != NULL || n_days == 0);
+  g_return_if_fail (ms != NULL || n_weeks == 0);
+  g_return_if_fail (g_date_valid_julian (last_day));
+
+  if (n_weeks == 0)
+    return;
+
+  memset (ms, 0, n_weeks * sizeof *ms);
+
+  /* Signed: the first Monday may lie before the first valid day. */
+  first = (gint64) bb_streak_week_start (last_day) - 7 * ((gint64) n_weeks - 1);
+
+  for (guint i = 0; i < n_days; i++)
+    {
+      if ((gint64) days[i].day < first || days[i].day > last_day)
+        continue;
+
+      ms[(days[i].day - first) / 7] += days[i].practiced_ms;
+    }
+}
+
+/* The weeks each side of the comparison. */
+#define TREND_WINDOW 4
+/* Less than this in the earlier window gives nothing to compare with. */
+#define TREND_MIN_BASE_MS G_GINT64_CONSTANT (10 * 60 * 1000)
+#define MS_PER_WEEK G_GINT64_CONSTANT (7 * 24 * 60 * 60 * 1000)
+
+static gint64
+window_sum (const gint64 *ms)
+{
+  gint64 sum = 0;
+
+  /* No week holds more than a week; this also keeps the products in
+   * bb_stats_trend() far from overflowing. */
+  for (guint i = 0; i < TREND_WINDOW; i++)
+    sum += CLAMP (ms[i], 0, MS_PER_WEEK);
+
+  return sum;
+}
+
+/**
+ * bb_stats_trend:
+ * @ms: (array length=n_weeks): practice per week, oldest first, the last
+ *   entry being the week under way, as bb_stats_weekly_ms() gives it
+ * @n_weeks: the number of weeks, at least %BB_TREND_MIN_WEEKS to tell
+ *   anything
+ *
+ * Compares the mean of the four most recent complete weeks (the "recent"
+ * window, the four entries before the last) with the mean of the four
+ * weeks before those (the "earlier" window). The last entry, the week
+ * under way, never counts: a Monday with no practice yet must not read
+ * as a fall, and a week is only judged once it is over.
+ *
+ * - %BB_TREND_NONE when there are fewer than %BB_TREND_MIN_WEEKS weeks,
+ *   or when the earlier window holds less than ten minutes in all, so a
+ *   new start (or a return after a long pause) is not measured against
+ *   next to nothing;
+ * - %BB_TREND_RISING when recent ≥ earlier × 1.2;
+ * - %BB_TREND_FALLING when recent ≤ earlier × 0.8;
+ * - %BB_TREND_STEADY in between, within 20 % either way.
+ *
+ * Returns: the trend
+ */
+BbTrend
+bb_stats_trend (const gint64 *ms,
+                guint         n_weeks)
+{
+  gint64 recent, earlier;
+
+  g_return_val_if_fail (ms != NULL || n_weeks == 0, BB_TREND_NONE);
+
+  if (n_weeks < BB_TREND_MIN_WEEKS)
+    return BB_TREND_NONE;
+
+  recent = window_sum (ms + n_weeks - 1 - TREND_WINDOW);
+  earlier = window_sum (ms + n_weeks - 1 - 2 * TREND_WINDOW);
+
+  if (earlier < TREND_MIN_BASE_MS)
+    return BB_TREND_NONE;
+
+  /* Both windows are the same length, so the sums compare as the means
+   * do; in whole numbers, so the bounds are exact. */
+  if (recent * 5 >= earlier * 6)
+    return BB_TREND_RISING;
+  if (recent * 5 <= earlier * 4)
+    return BB_TREND_FALLING;
+
+  return BB_TREND_STEADY;
+}

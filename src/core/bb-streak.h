@@ -50,6 +50,27 @@ typedef struct
   guint  longest_streak;
 } BbStats;
 
+/**
+ * BbTrend:
+ * @BB_TREND_NONE: too little practice to tell
+ * @BB_TREND_RISING: more practice lately than before
+ * @BB_TREND_STEADY: about as much as before
+ * @BB_TREND_FALLING: less practice lately than before
+ *
+ * Where weekly practice is heading; see bb_stats_trend().
+ */
+typedef enum
+{
+  BB_TREND_NONE,
+  BB_TREND_RISING,
+  BB_TREND_STEADY,
+  BB_TREND_FALLING,
+} BbTrend;
+
+/* The weeks bb_stats_trend() needs: two windows of four complete weeks,
+ * and the week under way. */
+#define BB_TREND_MIN_WEEKS 9
+
 guint32  bb_streak_day_from_iso     (const char       *iso_date);
 char    *bb_streak_day_to_iso       (guint32           day);
 guint32  bb_streak_week_start       (guint32           day);
@@ -65,5 +86,12 @@ void     bb_stats_compute           (const BbDayTotal *days,
                                      guint32           today,
                                      gint64            goal_ms,
                                      BbStats          *stats);
+void     bb_stats_weekly_ms         (const BbDayTotal *days,
+                                     guint             n_days,
+                                     guint32           last_day,
+                                     guint             n_weeks,
+                                     gint64           *ms);
+BbTrend  bb_stats_trend             (const gint64     *ms,
+                                     guint             n_weeks);
 
 G_END_DECLS
