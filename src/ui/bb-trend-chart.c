@@ -331,7 +331,8 @@ draw (BbTrendChart *self,
         }
     }
 
-  base = height - (label_height > 0 ? label_height + LABEL_GAP : 0) - 1;
+  /* On a whole pixel, so that bars and baseline meet crisply. */
+  base = floor (height - (label_height > 0 ? label_height + LABEL_GAP : 0) - 1);
 
   for (guint i = 0; i < n; i++)
     scale_ms = MAX (scale_ms, self->weeks[i]);
@@ -361,9 +362,9 @@ draw (BbTrendChart *self,
         }
     }
 
-  /* The baseline, on whole pixels so it stays thin. */
+  /* The baseline, one pixel under the bars. */
   cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, fg.alpha * 0.2);
-  cairo_rectangle (cr, 0, round (base), width, 1);
+  cairo_rectangle (cr, 0, base, width, 1);
   cairo_fill (cr);
 
   /* Labels under every step-th bar, counting back from this week: the
@@ -381,7 +382,7 @@ draw (BbTrendChart *self,
   cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, fg.alpha * 0.6);
   for (guint k = 0; k < self->n_labels; k++)
     {
-      cairo_move_to (cr, self->labels[k].x, round (base) + 1 + LABEL_GAP);
+      cairo_move_to (cr, self->labels[k].x, base + 1 + LABEL_GAP);
       pango_cairo_show_layout (cr, labels[self->labels[k].week]);
     }
 
