@@ -110,10 +110,10 @@ trend_word (BbTrend trend)
     }
 }
 
-static gint64
+static guint
 round_minutes (gint64 ms)
 {
-  return (MAX (ms, 0) + MS_PER_MIN / 2) / MS_PER_MIN;
+  return (guint) MIN ((MAX (ms, 0) + MS_PER_MIN / 2) / MS_PER_MIN, G_MAXUINT);
 }
 
 /* The mean of the complete weeks from the first with practice, so a new
@@ -140,8 +140,8 @@ average_ms (BbTrendChart *self)
 static void
 update_accessible_label (BbTrendChart *self)
 {
-  gint64 this_week = round_minutes (self->weeks[BB_TREND_CHART_N_WEEKS - 1]);
-  gint64 average = round_minutes (average_ms (self));
+  guint this_week = round_minutes (self->weeks[BB_TREND_CHART_N_WEEKS - 1]);
+  guint average = round_minutes (average_ms (self));
   g_autofree char *what = NULL;
   g_autofree char *week = NULL;
   g_autofree char *mean = NULL;
@@ -154,15 +154,15 @@ update_accessible_label (BbTrendChart *self)
                                        BB_TREND_CHART_N_WEEKS),
                           BB_TREND_CHART_N_WEEKS, trend_word (self->trend));
   week = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%" G_GINT64_FORMAT " minute this week,",
-                                       "%" G_GINT64_FORMAT " minutes this week,",
-                                       (gulong) this_week),
+                                       "%u minute this week,",
+                                       "%u minutes this week,",
+                                       this_week),
                           this_week);
   mean = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        /* Translators: minutes, after "24 minutes this week," */
-                                       "%" G_GINT64_FORMAT " a week on average.",
-                                       "%" G_GINT64_FORMAT " a week on average.",
-                                       (gulong) average),
+                                       "%u a week on average.",
+                                       "%u a week on average.",
+                                       average),
                           average);
   label = g_strjoin (" ", what, week, mean, NULL);
 
@@ -206,8 +206,9 @@ week_label (guint32 monday)
   if (date_time == NULL)
     return g_strdup ("");
 
-  /* Translators: the Monday that starts a week, short, under a bar of
-   * the chart; see g_date_time_format() for the codes */
+  /* Translators: the date of the Monday that starts a week, short, under
+     a bar of the chart; see g_date_time_format() for the codes.
+     xgettext:no-c-format */
   return g_date_time_format (date_time, C_("week label", "%b %-d"));
 }
 
@@ -330,7 +331,8 @@ draw (BbTrendChart *self,
         }
     }
 
-  base = height - (label_height > 0 ? label_height + LABEL_GAP : 0) - 1;
+  /* On a whole pixel, so that bars and baseline meet crisply. */
+  base = floor (height - (label_height > 0 ? label_height + LABEL_GAP : 0) - 1);
 
   for (guint i = 0; i < n; i++)
     scale_ms = MAX (scale_ms, self->weeks[i]);
@@ -360,9 +362,9 @@ draw (BbTrendChart *self,
         }
     }
 
-  /* The baseline, on whole pixels so it stays thin. */
+  /* The baseline, one pixel under the bars. */
   cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, fg.alpha * 0.2);
-  cairo_rectangle (cr, 0, round (base), width, 1);
+  cairo_rectangle (cr, 0, base, width, 1);
   cairo_fill (cr);
 
   /* Labels under every step-th bar, counting back from this week: the
@@ -380,7 +382,7 @@ draw (BbTrendChart *self,
   cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, fg.alpha * 0.6);
   for (guint k = 0; k < self->n_labels; k++)
     {
-      cairo_move_to (cr, self->labels[k].x, round (base) + 1 + LABEL_GAP);
+      cairo_move_to (cr, self->labels[k].x, base + 1 + LABEL_GAP);
       pango_cairo_show_layout (cr, labels[self->labels[k].week]);
     }
 
