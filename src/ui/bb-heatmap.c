@@ -212,10 +212,16 @@ format_day_label (guint32  day,
   g_autofree char *sessions = NULL;
   g_autofree char *duration = NULL;
 
-  /* Translators: a day in the practice calendar, as in "Tuesday 4 March";
-   * see g_date_time_format() for the codes. */
-  /* xgettext:no-c-format */
-  date = g_date_time_format (date_time, with_year ? _("%A %-d %B %Y") : _("%A %-d %B"));
+  if (with_year)
+    /* Translators: a day in the practice calendar, as in "Tuesday 4 March
+     * 2025"; see g_date_time_format() for the codes.
+     * xgettext:no-c-format */
+    date = g_date_time_format (date_time, _("%A %-d %B %Y"));
+  else
+    /* Translators: a day in the practice calendar, as in "Tuesday 4 March";
+     * see g_date_time_format() for the codes.
+     * xgettext:no-c-format */
+    date = g_date_time_format (date_time, _("%A %-d %B"));
 
   if (practiced_ms <= 0 && n_sessions == 0)
     /* Translators: a day of the practice calendar without practice, as
@@ -396,8 +402,8 @@ update_month_labels (BbHeatmap *self)
 
       date_time = date_time_for_day (sunday);
       /* Translators: the short name of a month, over the practice
-       * calendar's columns; see g_date_time_format(). */
-      /* xgettext:no-c-format */
+       * calendar's columns; see g_date_time_format().
+       * xgettext:no-c-format */
       name = g_date_time_format (date_time, _("%Ob"));
       gtk_label_set_text (GTK_LABEL (self->month_labels[n_labels]), name);
       self->month_columns[n_labels] = column;
@@ -886,8 +892,8 @@ bb_heatmap_init (BbHeatmap *self)
     {
       g_autoptr(GDateTime) date_time = g_date_time_new_utc (2024, 1, 1 + 2 * i, 12, 0, 0);
       /* Translators: the short name of a weekday, beside the practice
-       * calendar's rows; see g_date_time_format(). */
-      /* xgettext:no-c-format */
+       * calendar's rows; see g_date_time_format().
+       * xgettext:no-c-format */
       g_autofree char *name = g_date_time_format (date_time, _("%a"));
 
       self->weekday_labels[i] = new_label (self);
