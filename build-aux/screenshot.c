@@ -118,6 +118,43 @@ main (int   argc,
       save (window, dir, done);
     }
 
+  /* Some months of practice, most days, for the history page. */
+  for (guint i = 0; i < 150; i++)
+    {
+      BbSession *session;
+
+      bb_fake_clock_jump_real (BB_FAKE_CLOCK (clock),
+                               (gint64) (i % 7 == 3 ? 40 : i % 3 == 0 ? 5 : 19) * 3600 * G_USEC_PER_SEC);
+      session = bb_application_begin_session (app, i % 4 == 0 ? "first-breaths" : "desk-break",
+                                              BB_HISTORY_SOURCE_PRACTICE);
+      bb_fake_clock_advance (BB_FAKE_CLOCK (clock), (i % 5 == 0 ? 60 : 125) * G_USEC_PER_SEC);
+      if (i % 5 == 0)
+        bb_session_stop (session);
+      iterate ();
+    }
+
+  for (guint dark = 0; dark <= 1; dark++)
+    {
+      const char *scheme = dark ? "dark" : "light";
+      g_autofree char *history = g_strdup_printf ("history-%s.png", scheme);
+      g_autofree char *sessions = g_strdup_printf ("sessions-%s.png", scheme);
+      GtkWidget *page;
+
+      adw_style_manager_set_color_scheme (style_manager,
+                                          dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                               : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      gtk_widget_activate_action (window, "win.show-practice", NULL);
+      gtk_widget_activate_action (window, "win.show-history", NULL);
+      settle ();
+      save (window, dir, history);
+
+      page = adw_bin_get_child (ADW_BIN (gtk_widget_get_template_child (window, BB_TYPE_WINDOW, "history_bin")));
+      gtk_widget_activate_action (page, "history.show-sessions", NULL);
+      settle ();
+      save (window, dir, sessions);
+      gtk_widget_activate_action (page, "history.show-overview", NULL);
+    }
+
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
 

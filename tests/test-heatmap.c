@@ -86,11 +86,23 @@ timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Lets the frame clock lay out and draw the window. */
+/* Lets the frame clock map, lay out and draw @widget's window: first
+ * until @widget has a size, however busy the machine, then a few frames
+ * more for the allocation to settle. */
 static void
-run_frames (void)
+run_frames (GtkWidget *widget)
 {
   gboolean timed_out = FALSE;
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while ((!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) == 0) &&
+         g_get_monotonic_time () < deadline)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+  g_assert_true (gtk_widget_get_mapped (widget));
+  g_assert_cmpint (gtk_widget_get_width (widget), >, 0);
 
   g_timeout_add (200, timeout_cb, &timed_out);
   while (!timed_out)
@@ -306,7 +318,7 @@ test_focus_chain (void)
   gtk_window_set_child (GTK_WINDOW (window), box);
   bb_heatmap_set_days (heatmap, today, NULL, 0, 10 * MIN_MS);
   gtk_window_present (GTK_WINDOW (window));
-  run_frames ();
+  run_frames (GTK_WIDGET (heatmap));
 
   /* Tab enters on today, and the next Tab leaves. */
   gtk_widget_grab_focus (before);
@@ -503,7 +515,7 @@ test_scroll_to_focus (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 200);
   bb_heatmap_set_days (heatmap, today, NULL, 0, 10 * MIN_MS);
   gtk_window_present (GTK_WINDOW (window));
-  run_frames ();
+  run_frames (GTK_WIDGET (heatmap));
 
   adjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled));
   viewport = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));

@@ -244,7 +244,8 @@ static void
 wait_drawn (BbTrendChart *chart,
             guint         renders)
 {
-  for (guint i = 0; i < 2000 && bb_trend_chart_get_n_renders (chart) < renders; i++)
+  /* Generous: a sanitized build on a busy machine is slow. */
+  for (guint i = 0; i < 20000 && bb_trend_chart_get_n_renders (chart) < renders; i++)
     {
       g_main_context_iteration (NULL, FALSE);
       g_usleep (1000);

@@ -17,7 +17,9 @@
 #include "bb-fake-clock.h"
 #include "bb-practice-page.h"
 #include "bb-preferences-window.h"
+#include "bb-history-page.h"
 #include "bb-rib-view.h"
+#include "bb-session-list.h"
 #include "bb-rib-view-private.h"
 #include "bb-session-page-private.h"
 #include "bb-test-util.h"
@@ -33,7 +35,13 @@ typedef struct
   GPtrArray     *played;  /* "inhale@4000" : sound file name and ms since start */
   gboolean       no_device;
   BbWindow      *window;
+  char          *history_dir;  /* for tests with a history of their own */
+  char          *history_path;
 } Fixture;
+
+/* Fixture data: a new, empty history, or one whose file is damaged. */
+#define OWN_HISTORY "own-history"
+#define BROKEN_HISTORY "broken-history"
 
 static gboolean
 record_play (gpointer     backend_data,
@@ -254,12 +262,24 @@ fixture_setup (Fixture       *fixture,
   /* Each test registers its own application on the bus, apart from
    * those of any other test process running at the same time. */
   app_id = g_strdup_printf ("%s.Test%d_%u", APPLICATION_ID, (int) getpid (), ++n_apps);
+  if (data != NULL)
+    {
+      fixture->history_dir = g_dir_make_tmp ("backbreath-window-history-XXXXXX", &error);
+      g_assert_no_error (error);
+      fixture->history_path = g_build_filename (fixture->history_dir, "history.db", NULL);
+      if (g_str_equal (data, BROKEN_HISTORY))
+        {
+          g_file_set_contents (fixture->history_path, "This is no database, only words.", -1, &error);
+          g_assert_no_error (error);
+        }
+    }
   fixture->app = g_object_new (BB_TYPE_APPLICATION,
                                "application-id", app_id,
                                "flags", G_APPLICATION_NON_UNIQUE,
                                "resource-base-path", APPLICATION_PATH,
                                "clock", fixture->clock,
                                "chime", fixture->chime,
+                               "history-path", fixture->history_path,
                                NULL);
 
   g_application_register (G_APPLICATION (fixture->app), NULL, &error);
@@ -287,6 +307,10 @@ fixture_teardown (Fixture       *fixture,
   g_clear_object (&fixture->chime);
   g_clear_object (&fixture->clock);
   g_clear_pointer (&fixture->played, g_ptr_array_unref);
+  if (fixture->history_dir != NULL)
+    bb_test_remove_tree (fixture->history_dir);
+  g_clear_pointer (&fixture->history_dir, g_free);
+  g_clear_pointer (&fixture->history_path, g_free);
 }
 
 static BbSessionPage *
@@ -968,6 +992,7 @@ test_main_menu (Fixture       *fixture,
 {
   GtkMenuButton *button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
                                                                           BB_TYPE_WINDOW, "menu_button"));
+  g_autoptr(GMenuModel) transfer = NULL;
   g_autoptr(GMenuModel) section = NULL;
   GMenuModel *model;
 
@@ -979,11 +1004,278 @@ test_main_menu (Fixture       *fixture,
   model = gtk_menu_button_get_menu_model (button);
   g_assert_nonnull (model);
   g_assert_nonnull (gtk_menu_button_get_popover (button));
-  g_assert_cmpint (g_menu_model_get_n_items (model), ==, 1);
-  section = g_menu_model_get_item_link (model, 0, G_MENU_LINK_SECTION);
+  g_assert_cmpint (g_menu_model_get_n_items (model), ==, 2);
+  /* Import and export, each an action the app has. */
+  transfer = g_menu_model_get_item_link (model, 0, G_MENU_LINK_SECTION);
+  g_assert_cmpint (g_menu_model_get_n_items (transfer), ==, 2);
+  for (int i = 0; i < 2; i++)
+    {
+      g_autofree char *action = NULL;
+
+      g_assert_true (g_menu_model_get_item_attribute (transfer, i, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+      g_assert_true (g_str_has_prefix (action, "app."));
+      g_assert_true (g_action_group_has_action (G_ACTION_GROUP (fixture->app), action + 4));
+    }
+  section = g_menu_model_get_item_link (model, 1, G_MENU_LINK_SECTION);
   g_assert_cmpint (g_menu_model_get_n_items (section), ==, 3);
   gtk_menu_button_popdown (button);
   iterate ();
+}
+
+static BbHistoryPage *
+show_history (Fixture *fixture)
+{
+  GtkWidget *page;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-history", NULL);
+  iterate ();
+  g_assert_cmpstr (bb_window_get_page_name (fixture->window), ==, "history");
+  page = find_widget (GTK_WIDGET (fixture->window), is_type, GSIZE_TO_POINTER (BB_TYPE_HISTORY_PAGE));
+  g_assert_nonnull (page);
+  wait_laid_out (page);
+
+  return BB_HISTORY_PAGE (page);
+}
+
+static const char *
+history_child (BbHistoryPage *page,
+               const char    *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (page), BB_TYPE_HISTORY_PAGE, name);
+
+  if (GTK_IS_STACK (child))
+    return gtk_stack_get_visible_child_name (GTK_STACK (child));
+
+  g_assert_true (GTK_IS_LABEL (child));
+
+  return gtk_label_get_label (GTK_LABEL (child));
+}
+
+/* A session of @seconds from the window's app, @hours after the last. */
+static void
+practise (Fixture *fixture,
+          int      hours,
+          gint64   seconds)
+{
+  bb_fake_clock_jump_real (BB_FAKE_CLOCK (fixture->clock), hours * 3600 * SEC);
+  bb_application_begin_session (fixture->app, "desk-break", BB_HISTORY_SOURCE_PRACTICE);
+  iterate ();
+  advance (fixture, seconds * SEC);
+  iterate ();
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-practice", NULL);
+  iterate ();
+}
+
+static guint
+count_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+
+  return n;
+}
+
+/* A history with nothing in it says so, and where to begin. */
+static void
+test_history_empty (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  BbHistoryPage *page = show_history (fixture);
+
+  g_assert_cmpstr (history_child (page, "stack"), ==, "empty");
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), has_action, "win.show-practice"));
+
+  /* Ctrl+H's action does nothing during a session. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-practice", NULL);
+  bb_application_begin_session (fixture->app, "desk-break", BB_HISTORY_SOURCE_PRACTICE);
+  iterate ();
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-history", NULL);
+  g_assert_cmpstr (bb_window_get_page_name (fixture->window), ==, "session");
+}
+
+/* The page reads its figures from the store, again after each session,
+ * and deletes a session with a way back. */
+static void
+test_history_page (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  BbHistory *history;
+  BbHistoryPage *page;
+  GtkListView *view;
+  GListModel *model;
+  GtkWidget *undo;
+  GtkWidget *recent;
+  g_autoptr(BbSessionItem) newest = NULL;
+  g_autoptr(GError) error = NULL;
+
+  practise (fixture, 0, 125);
+  practise (fixture, 24, 125);
+  practise (fixture, 1, 30);
+  history = bb_application_get_history (fixture->app);
+  g_assert_cmpint (bb_history_count_sessions (history, &error), ==, 3);
+
+  page = show_history (fixture);
+  g_assert_cmpstr (history_child (page, "stack"), ==, "overview");
+  g_assert_cmpstr (history_child (page, "streak_label"), ==, "2-day streak");
+  g_assert_cmpstr (history_child (page, "totals_label"), ==,
+                   "4 min this month · 3 sessions in all · longest streak 2 days");
+  g_assert_true (g_str_has_prefix (history_child (page, "heatmap_summary"), "You practised on 2 of the last "));
+  g_assert_cmpstr (history_child (page, "trend_label"), ==, "Not enough practice yet to show a trend");
+  recent = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), BB_TYPE_HISTORY_PAGE, "recent_list"));
+  g_assert_cmpuint (count_children (recent), ==, 3);
+
+  /* A session while the page is hidden shows when it comes back. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  bb_application_begin_session (fixture->app, "desk-break", BB_HISTORY_SOURCE_PRACTICE);
+  iterate ();
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  advance (fixture, 125 * SEC);
+  iterate ();
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-practice", NULL);
+  iterate ();
+  g_assert_cmpstr (bb_window_get_page_name (fixture->window), ==, "practice");
+  page = show_history (fixture);
+  g_assert_cmpstr (history_child (page, "totals_label"), ==,
+                   "6 min this month · 4 sessions in all · longest streak 2 days");
+  g_assert_cmpuint (count_children (recent), ==, 4);
+
+  /* All sessions, by day, from the store. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "history.show-sessions", NULL);
+  iterate ();
+  g_assert_cmpstr (history_child (page, "stack"), ==, "sessions");
+  view = GTK_LIST_VIEW (gtk_widget_get_template_child (GTK_WIDGET (page), BB_TYPE_HISTORY_PAGE, "session_view"));
+  model = G_LIST_MODEL (gtk_list_view_get_model (view));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+  newest = g_list_model_get_item (model, 0);
+  g_assert_nonnull (find_widget (GTK_WIDGET (view), has_label, "Today"));
+
+  /* Delete the newest; the figures follow; Undo puts it back. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "history.delete", "x", bb_session_item_get_id (newest));
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  g_assert_cmpint (bb_history_count_sessions (history, &error), ==, 3);
+  g_assert_cmpstr (history_child (page, "totals_label"), ==,
+                   "4 min this month · 3 sessions in all · longest streak 2 days");
+  undo = find_widget (GTK_WIDGET (fixture->window), has_label, "_Undo");
+  g_assert_nonnull (undo);
+  undo = gtk_widget_get_ancestor (undo, GTK_TYPE_BUTTON);
+  click (undo);
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+  g_assert_cmpint (bb_history_count_sessions (history, &error), ==, 4);
+
+  /* Back to the overview, and from there to practice. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "history.show-overview", NULL);
+  iterate ();
+  g_assert_cmpstr (history_child (page, "stack"), ==, "overview");
+  g_assert_cmpstr (history_child (page, "totals_label"), ==,
+                   "6 min this month · 4 sessions in all · longest streak 2 days");
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-practice", NULL);
+  g_assert_cmpstr (bb_window_get_page_name (fixture->window), ==, "practice");
+}
+
+static void
+transfer_done_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  char **message = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *message = bb_application_transfer_finish (BB_APPLICATION (object), result, &error);
+  if (*message == NULL)
+    *message = g_strdup_printf ("error: %s", error->message);
+}
+
+static char *
+transfer (Fixture    *fixture,
+          const char *path,
+          gboolean    import)
+{
+  char *message = NULL;
+
+  bb_application_transfer_async (fixture->app, path, import, transfer_done_cb, &message);
+  while (message == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  iterate ();
+
+  return message;
+}
+
+/* Export and import from the window, on a worker thread: the page
+ * follows, and a bad file changes nothing. */
+static void
+test_history_transfer (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *json = g_build_filename (fixture->history_dir, "export.json", NULL);
+  g_autofree char *bad = g_build_filename (fixture->history_dir, "bad.csv", NULL);
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+  BbHistory *history;
+  BbHistoryPage *page;
+
+  practise (fixture, 0, 125);
+  practise (fixture, 24, 125);
+  history = bb_application_get_history (fixture->app);
+
+  message = transfer (fixture, json, FALSE);
+  g_assert_cmpstr (message, ==, "2 sessions saved in export.json");
+  g_clear_pointer (&message, g_free);
+  g_assert_true (g_file_test (json, G_FILE_TEST_EXISTS));
+
+  page = show_history (fixture);
+  g_assert_cmpstr (history_child (page, "totals_label"), ==,
+                   "4 min this month · 2 sessions in all · longest streak 2 days");
+
+  /* Both gone, then back from the file; the page on show follows. */
+  for (gint64 id = 1; id <= 2; id++)
+    g_assert_true (bb_history_delete_session (history, id, &error));
+  iterate ();
+  g_assert_cmpstr (history_child (page, "stack"), ==, "empty");
+
+  message = transfer (fixture, json, TRUE);
+  g_assert_cmpstr (message, ==, "2 added, 0 skipped");
+  g_clear_pointer (&message, g_free);
+  g_assert_cmpstr (history_child (page, "stack"), ==, "overview");
+  g_assert_cmpstr (history_child (page, "totals_label"), ==,
+                   "4 min this month · 2 sessions in all · longest streak 2 days");
+
+  message = transfer (fixture, json, TRUE);
+  g_assert_cmpstr (message, ==, "0 added, 2 skipped");
+  g_clear_pointer (&message, g_free);
+
+  g_file_set_contents (bad, "uuid,start\n\"unclosed", -1, &error);
+  g_assert_no_error (error);
+  message = transfer (fixture, bad, TRUE);
+  g_assert_true (g_str_has_prefix (message, "error: "));
+  g_assert_cmpint (bb_history_count_sessions (history, &error), ==, 2);
+}
+
+/* A damaged history is moved aside and the window says where, in a
+ * banner that stays until dismissed. */
+static void
+test_history_notice (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkRevealer *banner = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                                     BB_TYPE_WINDOW, "banner"));
+  GtkLabel *label = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                              BB_TYPE_WINDOW, "banner_label"));
+  BbHistory *history = bb_application_get_history (fixture->app);
+
+  iterate ();
+  g_assert_nonnull (history);
+  g_assert_nonnull (bb_history_get_moved_to (history));
+  g_assert_true (gtk_revealer_get_reveal_child (banner));
+  g_assert_nonnull (strstr (gtk_label_get_label (label), bb_history_get_moved_to (history)));
+  g_assert_true (g_file_test (bb_history_get_moved_to (history), G_FILE_TEST_EXISTS));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.dismiss-notice", NULL);
+  g_assert_false (gtk_revealer_get_reveal_child (banner));
 }
 
 /* Sessions started from the window land in the history, finished or
@@ -1164,6 +1456,10 @@ main (int   argc,
   g_test_add ("/window/preset-choice", Fixture, NULL, fixture_setup, test_preset_choice, fixture_teardown);
   g_test_add ("/window/bad-sound-file", Fixture, NULL, fixture_setup, test_bad_sound_file, fixture_teardown);
   g_test_add ("/window/main-menu", Fixture, NULL, fixture_setup, test_main_menu, fixture_teardown);
+  g_test_add ("/window/history-empty", Fixture, OWN_HISTORY, fixture_setup, test_history_empty, fixture_teardown);
+  g_test_add ("/window/history-page", Fixture, OWN_HISTORY, fixture_setup, test_history_page, fixture_teardown);
+  g_test_add ("/window/history-transfer", Fixture, OWN_HISTORY, fixture_setup, test_history_transfer, fixture_teardown);
+  g_test_add ("/window/history-notice", Fixture, BROKEN_HISTORY, fixture_setup, test_history_notice, fixture_teardown);
   g_test_add ("/window/history-records", Fixture, NULL, fixture_setup, test_history_records, fixture_teardown);
 
   result = g_test_run ();

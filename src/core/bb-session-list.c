@@ -613,3 +613,40 @@ bb_session_list_get_n_pages_read (BbSessionList *self)
 
   return self->n_pages_read;
 }
+
+/**
+ * bb_session_list_find:
+ * @id: a session's id
+ * @position: (out): where it is
+ *
+ * Looks for a session among the pages read, as a row on show is.
+ *
+ * Returns: %TRUE if found
+ */
+gboolean
+bb_session_list_find (BbSessionList *self,
+                      gint64         id,
+                      guint         *position)
+{
+  GHashTableIter iter;
+  gpointer key;
+  gpointer value;
+
+  g_return_val_if_fail (BB_IS_SESSION_LIST (self), FALSE);
+  g_return_val_if_fail (position != NULL, FALSE);
+
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GPtrArray *items = value;
+
+      for (guint i = 0; i < items->len; i++)
+        if (BB_SESSION_ITEM (g_ptr_array_index (items, i))->record.id == id)
+          {
+            *position = GPOINTER_TO_UINT (key) * BB_SESSION_LIST_PAGE_SIZE + i;
+            return TRUE;
+          }
+    }
+
+  return FALSE;
+}

@@ -40,6 +40,9 @@ gboolean       bb_session_list_restore      (BbSessionList *self,
                                              gint64         id,
                                              guint          position,
                                              GError       **error);
+gboolean       bb_session_list_find         (BbSessionList *self,
+                                             gint64         id,
+                                             guint         *position);
 guint          bb_session_list_get_n_pages_read (BbSessionList *self);
 
 G_END_DECLS

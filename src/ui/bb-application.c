@@ -13,6 +13,7 @@
 #include "bb-chime.h"
 #include "bb-history.h"
 #include "bb-history-io.h"
+#include "bb-history-private.h"
 #include "bb-history-report.h"
 #include "bb-preferences-window.h"
 #include "bb-session.h"
@@ -512,10 +513,240 @@ bb_application_window_added (GtkApplication *application,
     }
 }
 
+/*
+ * Import and export from the menu. The file is read or written on a
+ * worker thread, with a connection of its own to the same store, so a
+ * large history never stalls the window; the window's own connection
+ * hears of the new rows when the work is done.
+ */
+
+typedef struct
+{
+  char     *history_path;
+  char     *path;
+  gboolean  import;
+  guint     n_added;
+  guint     n_skipped;
+
+  char     *message;
+  GError   *error;
+
+  GAsyncReadyCallback callback;
+  gpointer            user_data;
+} Transfer;
+
+static void
+transfer_free (Transfer *transfer)
+{
+  g_free (transfer->history_path);
+  g_free (transfer->path);
+  g_free (transfer->message);
+  g_clear_error (&transfer->error);
+  g_free (transfer);
+}
+
+static void
+transfer_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  Transfer *transfer = task_data;
+  g_autoptr(BbHistory) history = NULL;
+  g_autoptr(GError) error = NULL;
+  BbHistoryFormat format;
+  gboolean ok;
+
+  if (!bb_history_format_for_path (transfer->path, &format, &error) ||
+      (history = bb_history_open (transfer->history_path, NULL, BB_HISTORY_OPEN_NONE, &error)) == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (transfer->import)
+    ok = bb_history_import (history, transfer->path, format,
+                            &transfer->n_added, &transfer->n_skipped, &error);
+  else
+    ok = bb_history_export (history, transfer->path, format, &transfer->n_added, &error);
+
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static void
+show_toast (BbApplication *self,
+            const char    *text)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autofree char *markup = g_markup_escape_text (text, -1);
+
+  if (BB_IS_WINDOW (window))
+    bb_window_add_toast (BB_WINDOW (window), adw_toast_new (markup));
+}
+
+/**
+ * bb_application_transfer_finish:
+ *
+ * Returns: (transfer full): what the user was told, or %NULL with @error
+ *   set when nothing was imported or exported
+ */
+char *
+bb_application_transfer_finish (BbApplication  *self,
+                                GAsyncResult   *result,
+                                GError        **error)
+{
+  Transfer *transfer = g_task_get_task_data (G_TASK (result));
+
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  if (transfer->error != NULL)
+    {
+      g_propagate_error (error, g_error_copy (transfer->error));
+      return NULL;
+    }
+
+  return g_strdup (transfer->message);
+}
+
+static void
+transfer_done_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  BbApplication *self = BB_APPLICATION (object);
+  Transfer *transfer = g_task_get_task_data (G_TASK (result));
+  g_autofree char *name = g_filename_display_basename (transfer->path);
+  g_autofree char *failure = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &transfer->error))
+    failure = transfer->import
+      ? g_strdup_printf (_("Nothing was imported from %s: %s"), name, transfer->error->message)
+      : g_strdup_printf (_("Could not export to %s: %s"), name, transfer->error->message);
+  else if (!transfer->import)
+    transfer->message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u session saved in %s",
+                                                      "%u sessions saved in %s", transfer->n_added),
+                                         transfer->n_added, name);
+  else
+    /* Translators: the first number counts sessions added, the second
+     * sessions already in the history */
+    transfer->message = g_strdup_printf (_("%u added, %u skipped"), transfer->n_added, transfer->n_skipped);
+
+  if (transfer->import && transfer->n_added > 0 && self->history != NULL)
+    bb_history_emit_changed (self->history);
+
+  show_toast (self, failure != NULL ? failure : transfer->message);
+  if (transfer->callback != NULL)
+    transfer->callback (object, result, transfer->user_data);
+  g_application_release (G_APPLICATION (self));
+}
+
+/**
+ * bb_application_transfer_async:
+ * @import: %TRUE to import @path, %FALSE to export to it
+ *
+ * Imports or exports on a worker thread, then tells the user in a
+ * toast how it went, and calls @callback, which may call
+ * bb_application_transfer_finish() for the same message.
+ */
+void
+bb_application_transfer_async (BbApplication       *self,
+                               const char          *path,
+                               gboolean             import,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Transfer *transfer;
+  BbHistory *history = bb_application_get_history (self);
+
+  g_return_if_fail (BB_IS_APPLICATION (self));
+  g_return_if_fail (path != NULL);
+
+  transfer = g_new0 (Transfer, 1);
+  transfer->history_path = history != NULL ? g_strdup (bb_history_get_path (history))
+                                           : g_strdup (self->history_path);
+  transfer->path = g_strdup (path);
+  transfer->import = import;
+  transfer->callback = callback;
+  transfer->user_data = user_data;
+
+  task = g_task_new (self, NULL, transfer_done_cb, NULL);
+  g_task_set_source_tag (task, bb_application_transfer_async);
+  g_task_set_task_data (task, transfer, (GDestroyNotify) transfer_free);
+  /* Keeps the app running until the file is written. */
+  g_application_hold (G_APPLICATION (self));
+  show_toast (self, import ? _("Importing…") : _("Exporting…"));
+  g_task_run_in_thread (task, transfer_thread);
+}
+
+static void
+chooser_response_cb (GtkNativeDialog *chooser,
+                     int              response,
+                     BbApplication   *self)
+{
+  gboolean import = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "import"));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        bb_application_transfer_async (self, path, import, NULL, NULL);
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+open_chooser (BbApplication *self,
+              gboolean       import)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (import ? _("Import History") : _("Export History"),
+                                         gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                         import ? GTK_FILE_CHOOSER_ACTION_OPEN : GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         import ? _("_Import") : _("_Export"),
+                                         NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("History files (JSON, CSV)"));
+  gtk_file_filter_add_pattern (filter, "*.json");
+  gtk_file_filter_add_pattern (filter, "*.csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (!import)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "backbreath-history.json");
+  g_object_set_data (G_OBJECT (chooser), "import", GINT_TO_POINTER (import));
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+import_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  open_chooser (BB_APPLICATION (user_data), TRUE);
+}
+
+static void
+export_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  open_chooser (BB_APPLICATION (user_data), FALSE);
+}
+
 static const GActionEntry app_actions[] = {
   { "start-preset", start_preset_action, "s" },
   { "start-from-command-line", start_from_command_line_action, "s" },
   { "preferences", preferences_action },
+  { "import", import_action },
+  { "export", export_action },
   { "quit", quit_action },
   { "about", about_action },
 };

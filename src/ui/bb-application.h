@@ -28,5 +28,13 @@ const char    *bb_application_get_notice   (BbApplication     *self);
 BbSession     *bb_application_begin_session (BbApplication    *self,
                                              const char       *preset_id,
                                              BbHistorySource   source);
+void           bb_application_transfer_async  (BbApplication       *self,
+                                               const char          *path,
+                                               gboolean             import,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+char          *bb_application_transfer_finish (BbApplication       *self,
+                                               GAsyncResult        *result,
+                                               GError             **error);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include "bb-catalog.h"
 #include "bb-format.h"
+#include "bb-history-page.h"
 #include "bb-practice-page.h"
 #include "bb-session-page.h"
 #include "bb-window.h"
@@ -30,8 +31,12 @@ struct _BbWindow
   GtkMenuButton        *menu_button;
   GMenuModel           *primary_menu;
   AdwToastOverlay      *toast_overlay;
+  GtkRevealer          *banner;
+  GtkLabel             *banner_label;
   GtkStack             *stack;
+  AdwViewStack         *view_stack;
   BbPracticePage       *practice_page;
+  AdwBin               *history_bin;
   AdwStatusPage        *done_page;
   GtkButton            *done_button;
 
@@ -49,10 +54,48 @@ subtitle_text (BbWindow   *self,
 {
   const BbPosition *position = bb_catalog_lookup_position (position_id);
 
-  if (g_strcmp0 (page, "practice") == 0 || position == NULL)
+  if (g_strcmp0 (page, "main") == 0 || position == NULL)
     return NULL;
 
   return g_strdup (bb_catalog_gettext (position->name));
+}
+
+/* The Practice and History switcher shows only between sessions. */
+static gboolean
+is_main_page (BbWindow   *self,
+              const char *page)
+{
+  return g_strcmp0 (page, "main") == 0;
+}
+
+static gboolean
+reveal_switcher_bar (BbWindow   *self,
+                     gboolean    title_visible,
+                     const char *page)
+{
+  return title_visible && is_main_page (self, page);
+}
+
+/* The history page is built the first time it is shown: the first
+ * frame does not need it. */
+static void
+view_changed_cb (BbWindow *self)
+{
+  BbApplication *application;
+  BbHistory *history;
+
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "history") != 0 ||
+      adw_bin_get_child (self->history_bin) != NULL)
+    return;
+
+  application = BB_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  if (application == NULL)
+    return;
+
+  history = bb_application_get_history (application);
+  adw_bin_set_child (self->history_bin,
+                     bb_history_page_new (history, bb_application_get_settings (application),
+                                          bb_application_get_notice (application)));
 }
 
 static void
@@ -131,8 +174,34 @@ show_practice_action (GtkWidget  *widget,
   if (session != NULL)
     bb_session_stop (session);
 
-  gtk_stack_set_visible_child_name (self->stack, "practice");
+  gtk_stack_set_visible_child_name (self->stack, "main");
+  adw_view_stack_set_visible_child_name (self->view_stack, "practice");
   gtk_widget_grab_focus (GTK_WIDGET (self->practice_page));
+}
+
+static void
+show_history_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  BbWindow *self = BB_WINDOW (widget);
+
+  /* Not in the middle of a session. */
+  if (!is_main_page (self, gtk_stack_get_visible_child_name (self->stack)))
+    return;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "history");
+  gtk_widget_child_focus (GTK_WIDGET (self->history_bin), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+dismiss_notice_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  BbWindow *self = BB_WINDOW (widget);
+
+  gtk_revealer_set_reveal_child (self->banner, FALSE);
 }
 
 /* The menu's popover is built when it first opens: the first frame does
@@ -200,24 +269,20 @@ bb_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (bb_window_parent_class)->close_request (window);
 }
 
-/* Said once, and kept until the user closes it: it names a file. */
+/* Said once, in a banner kept until the user dismisses it: it names a
+ * file, which can be selected and copied. */
 static void
 notice_cb (BbWindow      *self,
            GParamSpec    *pspec,
            BbApplication *application)
 {
   const char *notice = bb_application_get_notice (application);
-  g_autofree char *markup = NULL;
-  AdwToast *toast;
 
   if (notice == NULL)
     return;
 
-  /* The title is markup, and a path may hold an ampersand. */
-  markup = g_markup_escape_text (notice, -1);
-  toast = adw_toast_new (markup);
-  adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  gtk_label_set_label (self->banner_label, notice);
+  gtk_revealer_set_reveal_child (self->banner, TRUE);
 }
 
 /* The application is set after construction, so this runs from
@@ -279,14 +344,23 @@ bb_window_class_init (BbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BbWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, BbWindow, banner);
+  gtk_widget_class_bind_template_child (widget_class, BbWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, BbWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, practice_page);
+  gtk_widget_class_bind_template_child (widget_class, BbWindow, history_bin);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, done_page);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, done_button);
   gtk_widget_class_bind_template_callback (widget_class, subtitle_text);
+  gtk_widget_class_bind_template_callback (widget_class, is_main_page);
+  gtk_widget_class_bind_template_callback (widget_class, reveal_switcher_bar);
 
   gtk_widget_class_install_action (widget_class, "win.show-practice", NULL, show_practice_action);
+  gtk_widget_class_install_action (widget_class, "win.show-history", NULL, show_history_action);
+  gtk_widget_class_install_action (widget_class, "win.dismiss-notice", NULL, dismiss_notice_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-fullscreen", NULL, toggle_fullscreen_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "win.show-history", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "win.toggle-fullscreen", NULL);
 }
 
@@ -296,6 +370,8 @@ bb_window_init (BbWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (view_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->session_signals = g_signal_group_new (BB_TYPE_SESSION);
   g_signal_group_connect_swapped (self->session_signals, "notify::state",
@@ -326,12 +402,32 @@ bb_window_new (BbApplication *application)
 /**
  * bb_window_get_page_name:
  *
- * Returns: "practice", "session" or "done"
+ * Returns: "practice", "history", "session" or "done"
  */
 const char *
 bb_window_get_page_name (BbWindow *self)
 {
+  const char *page;
+
   g_return_val_if_fail (BB_IS_WINDOW (self), NULL);
 
-  return gtk_stack_get_visible_child_name (self->stack);
+  page = gtk_stack_get_visible_child_name (self->stack);
+  if (is_main_page (self, page))
+    return adw_view_stack_get_visible_child_name (self->view_stack);
+
+  return page;
+}
+
+/**
+ * bb_window_add_toast:
+ * @toast: (transfer full): a toast
+ */
+void
+bb_window_add_toast (BbWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (BB_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

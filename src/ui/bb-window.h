@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (BbWindow, bb_window, BB, WINDOW, AdwApplicationWindow)
 
-BbWindow *bb_window_new (BbApplication *application);
+BbWindow *bb_window_new       (BbApplication *application);
+void      bb_window_add_toast (BbWindow      *self,
+                               AdwToast      *toast);
 
 G_END_DECLS
