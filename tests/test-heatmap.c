@@ -320,23 +320,25 @@ test_focus_chain (void)
   gtk_window_present (GTK_WINDOW (window));
   run_frames (GTK_WIDGET (heatmap));
 
-  /* Tab enters on today, and the next Tab leaves. */
+  /* Tab enters on today, and the next Tab leaves. The moves go through
+   * the box: another test's window may be the active one on a shared
+   * display, and GTK 4.8's window moves the focus differently then. */
   gtk_widget_grab_focus (before);
-  g_assert_true (gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_widget_child_focus (box, GTK_DIR_TAB_FORWARD));
   g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == bb_heatmap_get_day_widget (heatmap, today));
-  g_assert_true (gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_widget_child_focus (box, GTK_DIR_TAB_FORWARD));
   g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == after);
 
   /* And back, onto the same day. */
-  g_assert_true (gtk_widget_child_focus (window, GTK_DIR_TAB_BACKWARD));
+  g_assert_true (gtk_widget_child_focus (box, GTK_DIR_TAB_BACKWARD));
   g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == bb_heatmap_get_day_widget (heatmap, today));
 
   /* Moves take the focus along, and Tab comes back to the day left. */
   move (heatmap, -7);
   g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == bb_heatmap_get_day_widget (heatmap, today - 7));
-  g_assert_true (gtk_widget_child_focus (window, GTK_DIR_TAB_BACKWARD));
+  g_assert_true (gtk_widget_child_focus (box, GTK_DIR_TAB_BACKWARD));
   g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == before);
-  g_assert_true (gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_widget_child_focus (box, GTK_DIR_TAB_FORWARD));
   g_assert_true (gtk_window_get_focus (GTK_WINDOW (window)) == bb_heatmap_get_day_widget (heatmap, today - 7));
   g_assert_cmpuint (count_focusable_days (heatmap), ==, 1);
 
