@@ -231,6 +231,35 @@ test_stopped (Fixture       *fixture,
 
 /* The app killed mid-session: the next open of the window app marks the
  * row interrupted, with its last checkpoint. */
+/* Sessions followed late, as when the store opened after they began:
+ * each row takes the state its session is in, and follows it on. */
+static void
+test_track_late (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(BbHistory) history = open_history (fixture, BB_HISTORY_OPEN_NONE);
+  g_autoptr(BbSession) running = desk_break (fixture, 12);
+  g_autoptr(BbSession) stopped = desk_break (fixture, 12);
+
+  bb_session_start (stopped);
+  advance (fixture, 11 * SEC);
+  bb_session_stop (stopped);
+  /* Written two days later, it still ends when it ended. */
+  bb_fake_clock_jump_real (BB_FAKE_CLOCK (fixture->clock), 48 * 3600 * SEC);
+  bb_history_track (history, stopped, "desk-break", BB_HISTORY_SOURCE_PRACTICE);
+  assert_query (fixture->path, "SELECT outcome || ' ' || practiced_ms || ' ' || breaths_done FROM sessions",
+                "stopped 11000 1");
+  assert_query (fixture->path, "SELECT end_utc_us - start_utc_us FROM sessions", "11000000");
+
+  bb_session_start (running);
+  advance (fixture, 5 * SEC);
+  bb_history_track (history, running, "desk-break", BB_HISTORY_SOURCE_COMMAND_LINE);
+  assert_query (fixture->path, "SELECT outcome FROM sessions WHERE source = 'command-line'", "in-progress");
+  advance (fixture, 115 * SEC);
+  assert_query (fixture->path, "SELECT outcome || ' ' || practiced_ms || ' ' || breaths_done FROM sessions"
+                               " WHERE source = 'command-line'", "completed 120000 12");
+}
+
 static void
 test_interrupted (Fixture       *fixture,
                   gconstpointer  data)
@@ -863,6 +892,7 @@ main (int   argc,
   g_test_add ("/history/create", Fixture, NULL, fixture_setup, test_create, fixture_teardown);
   g_test_add ("/history/record", Fixture, NULL, fixture_setup, test_record, fixture_teardown);
   g_test_add ("/history/stopped", Fixture, NULL, fixture_setup, test_stopped, fixture_teardown);
+  g_test_add ("/history/track-late", Fixture, NULL, fixture_setup, test_track_late, fixture_teardown);
   g_test_add ("/history/interrupted", Fixture, NULL, fixture_setup, test_interrupted, fixture_teardown);
   g_test_add ("/history/not-a-database", Fixture, NULL, fixture_setup, test_not_a_database, fixture_teardown);
   g_test_add ("/history/damaged-read-only", Fixture, NULL, fixture_setup, test_damaged_read_only, fixture_teardown);

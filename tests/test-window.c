@@ -10,17 +10,18 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include "bb-application.h"
 #include "bb-chime-private.h"
 #include "bb-fake-clock.h"
+#include "bb-history-page.h"
 #include "bb-practice-page.h"
 #include "bb-preferences-window.h"
-#include "bb-history-page.h"
 #include "bb-rib-view.h"
-#include "bb-session-list.h"
 #include "bb-rib-view-private.h"
+#include "bb-session-list.h"
 #include "bb-session-page-private.h"
 #include "bb-test-util.h"
 #include "bb-window-private.h"
@@ -37,11 +38,14 @@ typedef struct
   BbWindow      *window;
   char          *history_dir;  /* for tests with a history of their own */
   char          *history_path;
+  sqlite3       *lock;         /* another writer, holding the store */
 } Fixture;
 
-/* Fixture data: a new, empty history, or one whose file is damaged. */
+/* Fixture data: a new, empty history, one whose file is damaged, or one
+ * another writer holds while the app opens it. */
 #define OWN_HISTORY "own-history"
 #define BROKEN_HISTORY "broken-history"
+#define LOCKED_HISTORY "locked-history"
 
 static gboolean
 record_play (gpointer     backend_data,
@@ -245,6 +249,20 @@ reset_settings (void)
   gtk_settings_reset_property (gtk_settings_get_default (), "gtk-enable-animations");
 }
 
+/* The app opens its history on a worker thread after the first frame. */
+static BbHistory *
+wait_history (Fixture *fixture)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (bb_application_get_history (fixture->app) == NULL &&
+         !bb_application_get_history_failed (fixture->app) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  return bb_application_get_history (fixture->app);
+}
+
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
@@ -272,6 +290,13 @@ fixture_setup (Fixture       *fixture,
           g_file_set_contents (fixture->history_path, "This is no database, only words.", -1, &error);
           g_assert_no_error (error);
         }
+      else if (g_str_equal (data, LOCKED_HISTORY))
+        {
+          g_object_unref (bb_history_open (fixture->history_path, NULL, BB_HISTORY_OPEN_NONE, &error));
+          g_assert_no_error (error);
+          g_assert_cmpint (sqlite3_open (fixture->history_path, &fixture->lock), ==, SQLITE_OK);
+          g_assert_cmpint (sqlite3_exec (fixture->lock, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+        }
     }
   fixture->app = g_object_new (BB_TYPE_APPLICATION,
                                "application-id", app_id,
@@ -290,6 +315,11 @@ fixture_setup (Fixture       *fixture,
   g_assert_nonnull (fixture->window);
   wait_mapped (GTK_WIDGET (fixture->window));
   iterate ();
+
+  /* The history opens on a worker thread; tests begin once it is open,
+   * but for the one about sessions begun before. */
+  if (fixture->lock == NULL)
+    wait_history (fixture);
 }
 
 static void
@@ -307,6 +337,7 @@ fixture_teardown (Fixture       *fixture,
   g_clear_object (&fixture->chime);
   g_clear_object (&fixture->clock);
   g_clear_pointer (&fixture->played, g_ptr_array_unref);
+  g_clear_pointer (&fixture->lock, sqlite3_close);
   if (fixture->history_dir != NULL)
     bb_test_remove_tree (fixture->history_dir);
   g_clear_pointer (&fixture->history_dir, g_free);
@@ -1114,7 +1145,7 @@ test_history_page (Fixture       *fixture,
   practise (fixture, 0, 125);
   practise (fixture, 24, 125);
   practise (fixture, 1, 30);
-  history = bb_application_get_history (fixture->app);
+  history = wait_history (fixture);
   g_assert_cmpint (bb_history_count_sessions (history, &error), ==, 3);
 
   page = show_history (fixture);
@@ -1220,7 +1251,7 @@ test_history_transfer (Fixture       *fixture,
 
   practise (fixture, 0, 125);
   practise (fixture, 24, 125);
-  history = bb_application_get_history (fixture->app);
+  history = wait_history (fixture);
 
   message = transfer (fixture, json, FALSE);
   g_assert_cmpstr (message, ==, "2 sessions saved in export.json");
@@ -1265,7 +1296,7 @@ test_history_notice (Fixture       *fixture,
                                                                      BB_TYPE_WINDOW, "banner"));
   GtkLabel *label = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
                                                               BB_TYPE_WINDOW, "banner_label"));
-  BbHistory *history = bb_application_get_history (fixture->app);
+  BbHistory *history = wait_history (fixture);
 
   iterate ();
   g_assert_nonnull (history);
@@ -1276,6 +1307,36 @@ test_history_notice (Fixture       *fixture,
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.dismiss-notice", NULL);
   g_assert_false (gtk_revealer_get_reveal_child (banner));
+}
+
+/* Sessions begun while another writer holds the store, so that the app
+ * is still opening it: recorded once it is open, as they ended. */
+static void
+test_history_late (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GArray) records = NULL;
+  g_autoptr(GError) error = NULL;
+  BbHistory *history;
+  BbSessionRecord *record;
+
+  g_assert_null (bb_application_get_history (fixture->app));
+  g_assert_false (bb_application_get_history_failed (fixture->app));
+  practise (fixture, 0, 125);
+  g_assert_null (bb_application_get_history (fixture->app));
+
+  g_assert_cmpint (sqlite3_exec (fixture->lock, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_clear_pointer (&fixture->lock, sqlite3_close);
+  history = wait_history (fixture);
+  g_assert_nonnull (history);
+
+  records = bb_history_list_sessions (history, NULL, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (records->len, ==, 1);
+  record = &g_array_index (records, BbSessionRecord, 0);
+  g_assert_cmpstr (record->outcome, ==, "completed");
+  g_assert_cmpint (record->practiced_ms, ==, 120000);
+  g_assert_cmpstr (record->preset_id, ==, "desk-break");
 }
 
 /* Sessions started from the window land in the history, finished or
@@ -1289,7 +1350,7 @@ test_history_records (Fixture       *fixture,
   BbStats after = { 0 };
   g_autoptr(GError) error = NULL;
 
-  history = bb_application_get_history (fixture->app);
+  history = wait_history (fixture);
   g_assert_nonnull (history);
   g_assert_null (bb_application_get_notice (fixture->app));
   g_assert_true (bb_history_get_stats (history, 0, &before, &error));
@@ -1459,6 +1520,7 @@ main (int   argc,
   g_test_add ("/window/history-empty", Fixture, OWN_HISTORY, fixture_setup, test_history_empty, fixture_teardown);
   g_test_add ("/window/history-page", Fixture, OWN_HISTORY, fixture_setup, test_history_page, fixture_teardown);
   g_test_add ("/window/history-transfer", Fixture, OWN_HISTORY, fixture_setup, test_history_transfer, fixture_teardown);
+  g_test_add ("/window/history-late", Fixture, LOCKED_HISTORY, fixture_setup, test_history_late, fixture_teardown);
   g_test_add ("/window/history-notice", Fixture, BROKEN_HISTORY, fixture_setup, test_history_notice, fixture_teardown);
   g_test_add ("/window/history-records", Fixture, NULL, fixture_setup, test_history_records, fixture_teardown);
 

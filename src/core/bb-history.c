@@ -940,7 +940,7 @@ update_row (Recording  *recording,
                           "UPDATE sessions SET practiced_ms = ?2, breaths_done = ?3,"
                           " checkpoint_utc_us = ?4,"
                           " outcome = coalesce (?5, outcome),"
-                          " end_utc_us = CASE WHEN ?5 IS NULL THEN end_utc_us ELSE ?4 END"
+                          " end_utc_us = CASE WHEN ?5 IS NULL THEN end_utc_us ELSE ?6 END"
                           " WHERE uuid = ?1",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
@@ -952,6 +952,10 @@ update_row (Recording  *recording,
   sqlite3_bind_int64 (stmt, 2, bb_session_get_elapsed (session) / 1000);
   sqlite3_bind_int64 (stmt, 3, breaths_done (session));
   sqlite3_bind_int64 (stmt, 4, now);
+  /* The end is when the session ended, even if this row is written
+   * later, as when the store opened after it. */
+  sqlite3_bind_int64 (stmt, 6, bb_session_get_end_real_time (session) != 0
+                                ? bb_session_get_end_real_time (session) : now);
   if (outcome != NULL)
     sqlite3_bind_text (stmt, 5, outcome, -1, SQLITE_STATIC);
   else
@@ -1043,8 +1047,14 @@ bb_history_track (BbHistory       *self,
   g_signal_connect (session, "notify::seconds-left", G_CALLBACK (second_cb), recording);
   g_signal_connect (session, "notify::state", G_CALLBACK (state_changed_cb), recording);
 
+  /* A session may be followed late, when the store took a while to
+   * open: its row starts in progress and takes the state it is in. */
   if (bb_session_get_state (session) != BB_SESSION_STATE_READY)
-    insert_row (recording, session);
+    {
+      insert_row (recording, session);
+      if (bb_session_get_state (session) != BB_SESSION_STATE_RUNNING)
+        state_changed_cb (session, NULL, recording);
+    }
 }
 
 static BbDayTotal *

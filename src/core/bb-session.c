@@ -36,6 +36,7 @@ struct _BbSession
 
   gint64          start_time;       /* monotonic */
   gint64          start_real_time;
+  gint64          end_real_time;
   gint64          paused_at;        /* monotonic, while paused */
   gint64          paused_total;
   gint64          end_elapsed;      /* once finished or stopped */
@@ -165,6 +166,8 @@ set_state (BbSession      *self,
     return;
 
   self->state = state;
+  if (state == BB_SESSION_STATE_FINISHED || state == BB_SESSION_STATE_STOPPED)
+    self->end_real_time = bb_clock_get_real_time (self->clock);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
 
@@ -815,6 +818,20 @@ bb_session_get_start_real_time (BbSession *self)
   g_return_val_if_fail (BB_IS_SESSION (self), 0);
 
   return self->start_real_time;
+}
+
+/**
+ * bb_session_get_end_real_time:
+ *
+ * Returns: the wall-clock time at which the session finished or was
+ *   stopped, in microseconds, 0 before that
+ */
+gint64
+bb_session_get_end_real_time (BbSession *self)
+{
+  g_return_val_if_fail (BB_IS_SESSION (self), 0);
+
+  return self->end_real_time;
 }
 
 static double

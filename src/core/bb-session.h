@@ -59,6 +59,7 @@ gint64           bb_session_get_phase_remaining  (BbSession       *self);
 double           bb_session_get_phase_progress   (BbSession       *self);
 gint64           bb_session_get_phase_deadline   (BbSession       *self);
 gint64           bb_session_get_start_real_time  (BbSession       *self);
+gint64           bb_session_get_end_real_time    (BbSession       *self);
 double           bb_session_get_expansion        (BbSession       *self);
 double           bb_session_get_expansion_at     (BbSession       *self,
                                                   gint64           elapsed);

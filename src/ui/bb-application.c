@@ -33,8 +33,11 @@ struct _BbApplication
 
   /* A preset asked for on the command line before the window existed. */
   char           *pending_preset;
+  /* Sessions begun while the history was being opened. */
+  GPtrArray      *untracked;
 
   guint           history_failed : 1;
+  guint           history_opening : 1;
 };
 
 G_DEFINE_FINAL_TYPE (BbApplication, bb_application, ADW_TYPE_APPLICATION)
@@ -44,6 +47,7 @@ enum {
   PROP_CLOCK,
   PROP_CHIME,
   PROP_SESSION,
+  PROP_HISTORY,
   PROP_HISTORY_PATH,
   PROP_NOTICE,
   N_PROPS
@@ -350,13 +354,111 @@ bb_application_handle_local_options (GApplication *application,
   return -1;
 }
 
-/* Opening the history marks sessions a crash left open and says what
- * went wrong with the file, if anything; it waits until the window is
- * up, since the first frame needs none of it. */
+static void set_notice (BbApplication *self,
+                        const char    *notice);
+
+typedef struct
+{
+  BbSession       *session;
+  char            *preset_id;
+  BbHistorySource  source;
+} Untracked;
+
+static void
+untracked_free (gpointer data)
+{
+  Untracked *untracked = data;
+
+  g_object_unref (untracked->session);
+  g_free (untracked->preset_id);
+  g_free (untracked);
+}
+
+/* The history is there, or could not be opened: sessions begun in the
+ * meantime are recorded from where they are. */
+static void
+set_history (BbApplication *self,
+             BbHistory     *history,
+             const GError  *error)
+{
+  if (history == NULL)
+    {
+      g_autofree char *notice = NULL;
+
+      self->history_failed = TRUE;
+      g_message ("History not recorded: %s", error->message);
+      /* The details are for the log; the user gets the gist and the file. */
+      notice = g_strdup_printf (_("Your practice can’t be saved this time: the history in %s could not be opened"),
+                                self->history_path != NULL ? self->history_path : "~/.local/share/backbreath");
+      set_notice (self, notice);
+    }
+  else
+    {
+      self->history = history;
+      for (guint i = 0; i < self->untracked->len; i++)
+        {
+          Untracked *untracked = g_ptr_array_index (self->untracked, i);
+
+          bb_history_track (history, untracked->session, untracked->preset_id, untracked->source);
+        }
+      set_notice (self, bb_history_get_notice (history));
+    }
+
+  g_ptr_array_set_size (self->untracked, 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HISTORY]);
+}
+
+static void
+open_history_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  BbApplication *self = source_object;
+  GError *error = NULL;
+  BbHistory *history = bb_history_open (self->history_path, self->clock, BB_HISTORY_OPEN_RECOVER, &error);
+
+  if (history != NULL)
+    g_task_return_pointer (task, history, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+history_opened_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  BbApplication *self = BB_APPLICATION (object);
+  g_autoptr(GError) error = NULL;
+  BbHistory *history = g_task_propagate_pointer (G_TASK (result), &error);
+
+  self->history_opening = FALSE;
+  set_history (self, history, error);
+  g_application_release (G_APPLICATION (self));
+}
+
+/* Opening the history checks the whole file, marks sessions a crash
+ * left open and writes the day's backup: on a worker thread, once the
+ * window is up, since the first frame needs none of it. Only this
+ * opens the store while it runs; bb_application_get_history() says
+ * "not yet" meanwhile. */
 static gboolean
 open_history_cb (gpointer user_data)
 {
-  bb_application_get_history (BB_APPLICATION (user_data));
+  BbApplication *self = BB_APPLICATION (user_data);
+  g_autoptr(GTask) task = NULL;
+
+  if (self->history != NULL || self->history_failed || self->history_opening)
+    return G_SOURCE_REMOVE;
+
+  self->history_opening = TRUE;
+  /* A store half repaired when the app quits would be safe, but the
+   * user would be told nothing: the app waits. */
+  g_application_hold (G_APPLICATION (self));
+  task = g_task_new (self, NULL, history_opened_cb, NULL);
+  g_task_set_source_tag (task, open_history_cb);
+  g_task_run_in_thread (task, open_history_thread);
 
   return G_SOURCE_REMOVE;
 }
@@ -843,6 +945,7 @@ bb_application_finalize (GObject *object)
   g_clear_pointer (&self->pending_preset, g_free);
   g_clear_pointer (&self->history_path, g_free);
   g_clear_pointer (&self->notice, g_free);
+  g_clear_pointer (&self->untracked, g_ptr_array_unref);
   g_clear_object (&self->history);
 
   G_OBJECT_CLASS (bb_application_parent_class)->finalize (object);
@@ -868,6 +971,10 @@ bb_application_get_property (GObject    *object,
 
     case PROP_SESSION:
       g_value_set_object (value, self->session);
+      break;
+
+    case PROP_HISTORY:
+      g_value_set_object (value, self->history);
       break;
 
     case PROP_HISTORY_PATH:
@@ -962,6 +1069,16 @@ bb_application_class_init (BbApplicationClass *klass)
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
+   * BbApplication:history:
+   *
+   * The history once it is open; see bb_application_get_history().
+   */
+  properties[PROP_HISTORY] =
+    g_param_spec_object ("history", NULL, NULL,
+                         BB_TYPE_HISTORY,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
    * BbApplication:history-path:
    *
    * The history database; %NULL at construction uses the default place,
@@ -989,6 +1106,7 @@ bb_application_class_init (BbApplicationClass *klass)
 static void
 bb_application_init (BbApplication *self)
 {
+  self->untracked = g_ptr_array_new_with_free_func (untracked_free);
 }
 
 /**
@@ -1061,36 +1179,40 @@ set_notice (BbApplication *self,
  * records, so it also ends sessions a crash left open and keeps the daily
  * backup. A store that cannot be opened is said once; sessions still run.
  *
+ * While the window's worker thread opens it, this does not wait: it
+ * returns %NULL, and #BbApplication:history is notified when it is there.
+ *
  * Returns: (transfer none) (nullable): the history, or %NULL when it
- *   cannot be opened
+ *   cannot be opened or is being opened
  */
 BbHistory *
 bb_application_get_history (BbApplication *self)
 {
   g_autoptr(GError) error = NULL;
+  BbHistory *history;
 
   g_return_val_if_fail (BB_IS_APPLICATION (self), NULL);
 
-  if (self->history != NULL || self->history_failed)
+  if (self->history != NULL || self->history_failed || self->history_opening)
     return self->history;
 
-  self->history = bb_history_open (self->history_path, self->clock, BB_HISTORY_OPEN_RECOVER, &error);
-  if (self->history == NULL)
-    {
-      g_autofree char *notice = NULL;
-
-      self->history_failed = TRUE;
-      g_message ("History not recorded: %s", error->message);
-      /* The details are for the log; the user gets the gist and the file. */
-      notice = g_strdup_printf (_("Your practice can’t be saved this time: the history in %s could not be opened"),
-                                self->history_path != NULL ? self->history_path : "~/.local/share/backbreath");
-      set_notice (self, notice);
-      return NULL;
-    }
-
-  set_notice (self, bb_history_get_notice (self->history));
+  history = bb_history_open (self->history_path, self->clock, BB_HISTORY_OPEN_RECOVER, &error);
+  set_history (self, history, error);
 
   return self->history;
+}
+
+/**
+ * bb_application_get_history_failed:
+ *
+ * Returns: %TRUE if the history could not be opened: the notice says why
+ */
+gboolean
+bb_application_get_history_failed (BbApplication *self)
+{
+  g_return_val_if_fail (BB_IS_APPLICATION (self), FALSE);
+
+  return self->history_failed;
 }
 
 const char *
@@ -1127,6 +1249,15 @@ bb_application_begin_session (BbApplication   *self,
   history = bb_application_get_history (self);
   if (history != NULL)
     bb_history_track (history, self->session, preset_id, source);
+  else if (self->history_opening)
+    {
+      Untracked *untracked = g_new0 (Untracked, 1);
+
+      untracked->session = g_object_ref (self->session);
+      untracked->preset_id = g_strdup (preset_id);
+      untracked->source = source;
+      g_ptr_array_add (self->untracked, untracked);
+    }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 

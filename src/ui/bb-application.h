@@ -24,6 +24,7 @@ BbApplication *bb_application_new          (const char        *application_id,
 GSettings     *bb_application_get_settings (BbApplication     *self);
 BbSession     *bb_application_get_session  (BbApplication     *self);
 BbHistory     *bb_application_get_history  (BbApplication     *self);
+gboolean       bb_application_get_history_failed (BbApplication *self);
 const char    *bb_application_get_notice   (BbApplication     *self);
 BbSession     *bb_application_begin_session (BbApplication    *self,
                                              const char       *preset_id,

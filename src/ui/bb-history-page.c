@@ -135,7 +135,8 @@ bb_history_page_refresh (BbHistoryPage *self)
 
   if (self->history == NULL)
     {
-      show_error (self, self->problem);
+      if (self->problem != NULL)
+        show_error (self, self->problem);
       return;
     }
 
@@ -449,25 +450,44 @@ bb_history_page_init (BbHistoryPage *self)
 
 /**
  * bb_history_page_new:
- * @history: (nullable): the store, or %NULL when it could not be opened
  * @settings: the app's settings, for the daily goal
- * @problem: (nullable): why there is no store
+ *
+ * Returns: a page that says the history is being read, until
+ *   bb_history_page_set_history() gives it one
  */
 GtkWidget *
-bb_history_page_new (BbHistory  *history,
-                     GSettings  *settings,
-                     const char *problem)
+bb_history_page_new (GSettings *settings)
 {
   BbHistoryPage *self;
 
-  g_return_val_if_fail (history == NULL || BB_IS_HISTORY (history), NULL);
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
 
   self = g_object_new (BB_TYPE_HISTORY_PAGE, NULL);
   self->settings = g_object_ref (settings);
-  self->problem = g_strdup (problem != NULL ? problem : _("Your history could not be opened."));
   g_signal_connect_object (settings, "changed::daily-goal",
                            G_CALLBACK (changed_cb), self, G_CONNECT_SWAPPED);
+
+  return GTK_WIDGET (self);
+}
+
+/**
+ * bb_history_page_set_history:
+ * @history: (nullable): the store, or %NULL when it could not be opened
+ * @problem: (nullable): why there is no store
+ *
+ * Shows @history, once: the page follows it from then on.
+ */
+void
+bb_history_page_set_history (BbHistoryPage *self,
+                             BbHistory     *history,
+                             const char    *problem)
+{
+  g_return_if_fail (BB_IS_HISTORY_PAGE (self));
+  g_return_if_fail (history == NULL || BB_IS_HISTORY (history));
+  g_return_if_fail (self->history == NULL);
+
+  g_free (self->problem);
+  self->problem = g_strdup (problem != NULL ? problem : _("Your history could not be opened."));
 
   if (history != NULL)
     {
@@ -488,6 +508,4 @@ bb_history_page_new (BbHistory  *history,
     }
 
   bb_history_page_refresh (self);
-
-  return GTK_WIDGET (self);
 }

@@ -15,9 +15,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (BbHistoryPage, bb_history_page, BB, HISTORY_PAGE, AdwBin)
 
-GtkWidget *bb_history_page_new      (BbHistory     *history,
-                                     GSettings     *settings,
-                                     const char    *problem);
-void       bb_history_page_refresh  (BbHistoryPage *self);
+GtkWidget *bb_history_page_new         (GSettings     *settings);
+void       bb_history_page_set_history (BbHistoryPage *self,
+                                        BbHistory     *history,
+                                        const char    *problem);
+void       bb_history_page_refresh     (BbHistoryPage *self);
 
 G_END_DECLS

@@ -76,13 +76,29 @@ reveal_switcher_bar (BbWindow   *self,
   return title_visible && is_main_page (self, page);
 }
 
+/* The history page gets the store once the app has it: at once, or
+ * from the worker thread that opens it. */
+static void
+history_cb (BbWindow      *self,
+            GParamSpec    *pspec,
+            BbApplication *application)
+{
+  BbHistory *history = bb_application_get_history (application);
+  GtkWidget *page = adw_bin_get_child (self->history_bin);
+
+  if (page == NULL || (history == NULL && !bb_application_get_history_failed (application)))
+    return;
+
+  g_signal_handlers_disconnect_by_func (application, history_cb, self);
+  bb_history_page_set_history (BB_HISTORY_PAGE (page), history, bb_application_get_notice (application));
+}
+
 /* The history page is built the first time it is shown: the first
  * frame does not need it. */
 static void
 view_changed_cb (BbWindow *self)
 {
   BbApplication *application;
-  BbHistory *history;
 
   if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "history") != 0 ||
       adw_bin_get_child (self->history_bin) != NULL)
@@ -92,10 +108,10 @@ view_changed_cb (BbWindow *self)
   if (application == NULL)
     return;
 
-  history = bb_application_get_history (application);
-  adw_bin_set_child (self->history_bin,
-                     bb_history_page_new (history, bb_application_get_settings (application),
-                                          bb_application_get_notice (application)));
+  adw_bin_set_child (self->history_bin, bb_history_page_new (bb_application_get_settings (application)));
+  g_signal_connect_object (application, "notify::history",
+                           G_CALLBACK (history_cb), self, G_CONNECT_SWAPPED);
+  history_cb (self, NULL, application);
 }
 
 static void

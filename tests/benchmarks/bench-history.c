@@ -16,6 +16,7 @@
 #include "bb-history.h"
 #include "bb-history-io.h"
 #include "bb-history-private.h"
+#include "bb-session-list.h"
 
 #define N_SESSIONS 100000
 #define N_RUNS 5
@@ -88,6 +89,8 @@ main (void)
   g_autoptr(BbClock) clock = bb_fake_clock_new (1000 * SEC, now);
   double open_ms[N_RUNS], stats_ms[N_RUNS], year_ms[N_RUNS], page_ms[N_RUNS], export_ms[N_RUNS];
   double check_ms[N_RUNS];
+  double list_ms[N_RUNS];
+  double jump_ms[N_RUNS];
   double backup_ms = 0;
   GStatBuf st;
 
@@ -144,6 +147,21 @@ main (void)
       g_assert (n == N_SESSIONS);
       t5 = g_get_monotonic_time ();
 
+      /* The sessions list as the page has it: the count and the first
+       * row, then a jump far down, read by offset. */
+      {
+        g_autoptr(BbSessionList) list = bb_session_list_new (history);
+        g_autoptr(GObject) first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+        gint64 t6 = g_get_monotonic_time ();
+        g_autoptr(GObject) deep = g_list_model_get_item (G_LIST_MODEL (list), N_SESSIONS - 100);
+        gint64 t7 = g_get_monotonic_time ();
+
+        g_assert (first != NULL && deep != NULL);
+        g_assert (g_list_model_get_n_items (G_LIST_MODEL (list)) == N_SESSIONS);
+        list_ms[run] = (t6 - t5) / 1000.0;
+        jump_ms[run] = (t7 - t6) / 1000.0;
+      }
+
       open_ms[run] = (t2 - t0) / 1000.0;
       page_ms[run] = (t2 - t1) / 1000.0;
       stats_ms[run] = (t3 - t2) / 1000.0;
@@ -160,6 +178,8 @@ main (void)
   g_print ("history: medians of %d runs\n", N_RUNS);
   g_print ("history: open to the first page %.1f ms (of which the page %.1f ms; target <= 50 ms)\n",
            median (open_ms), median (page_ms));
+  g_print ("history: the sessions list, count and first page %.1f ms; a jump to the end %.1f ms\n",
+           median (list_ms), median (jump_ms));
   g_print ("history: the window app's open, every page checked, %.1f ms; "
            "%.0f ms once a day with the backup\n", median (check_ms), backup_ms);
   g_print ("history: stats %.1f ms (target <= 20 ms)\n", median (stats_ms));
