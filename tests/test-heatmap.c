@@ -301,6 +301,78 @@ test_moves (void)
   g_assert_finalize_object (heatmap);
 }
 
+/* Presses @keyname on the calendar through its own shortcuts, as a key
+ * event would: the trigger must match the key, and its action runs on
+ * the widget. */
+static void
+press (BbHeatmap  *heatmap,
+       const char *keyname)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (heatmap));
+  guint keyval = gdk_keyval_from_name (keyname);
+  gboolean found = FALSE;
+
+  g_assert_cmpuint (keyval, !=, GDK_KEY_VoidSymbol);
+  for (guint c = 0; c < g_list_model_get_n_items (controllers); c++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, c);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (controller)); i++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), i);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0)
+            {
+              g_assert_false (found);
+              found = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                    GTK_WIDGET (heatmap), gtk_shortcut_get_arguments (shortcut));
+              g_assert_true (found);
+            }
+        }
+    }
+  g_assert_true (found);
+}
+
+/* The arrow keys, in left-to-right and right-to-left text. */
+static void
+test_keys (void)
+{
+  /* Thursday 12 June 2025 */
+  guint32 today = julian (2025, G_DATE_JUNE, 12);
+  BbHeatmap *heatmap = g_object_ref_sink (BB_HEATMAP (bb_heatmap_new ()));
+
+  bb_heatmap_set_days (heatmap, today, NULL, 0, 10 * MIN_MS);
+  press (heatmap, "Up");
+  g_assert_cmpuint (bb_heatmap_get_selected_day (heatmap), ==, today - 1);
+  press (heatmap, "Left");
+  g_assert_cmpuint (bb_heatmap_get_selected_day (heatmap), ==, today - 8);
+  press (heatmap, "Down");
+  g_assert_cmpuint (bb_heatmap_get_selected_day (heatmap), ==, today - 7);
+  press (heatmap, "Right");
+  g_assert_cmpuint (bb_heatmap_get_selected_day (heatmap), ==, today);
+  press (heatmap, "Home");
+  g_assert_cmpuint (bb_heatmap_get_selected_day (heatmap), ==, bb_heatmap_get_first_day (heatmap));
+  press (heatmap, "KP_Right");
+  g_assert_cmpuint (bb_heatmap_get_selected_day (heatmap), ==, bb_heatmap_get_first_day (heatmap) + 7);
+  press (heatmap, "End");
+  g_assert_cmpuint (bb_heatmap_get_selected_day (heatmap), ==, today);
+
+  /* Right to left, the weeks run the other way. */
+  gtk_widget_set_direction (GTK_WIDGET (heatmap), GTK_TEXT_DIR_RTL);
+  press (heatmap, "Right");
+  g_assert_cmpuint (bb_heatmap_get_selected_day (heatmap), ==, today - 7);
+  press (heatmap, "Left");
+  g_assert_cmpuint (bb_heatmap_get_selected_day (heatmap), ==, today);
+
+  g_assert_finalize_object (heatmap);
+}
+
 static void
 test_focus_chain (void)
 {
@@ -569,6 +641,7 @@ main (int   argc,
   g_test_add_func ("/heatmap/range", test_range);
   g_test_add_func ("/heatmap/levels", test_levels);
   g_test_add_func ("/heatmap/moves", test_moves);
+  g_test_add_func ("/heatmap/keys", test_keys);
   g_test_add_func ("/heatmap/focus-chain", test_focus_chain);
   g_test_add_func ("/heatmap/set-days-again", test_set_days_again);
   g_test_add_func ("/heatmap/summary", test_summary);
