@@ -75,6 +75,20 @@ iterate (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
+static const struct {
+  const double *weeks;
+  BbTrend       trend;
+  const char   *text;
+  const char   *label;
+} cases[] = {
+  { rising, BB_TREND_RISING, "More practice than the month before",
+    "Minutes per week, last 12 weeks: rising. 24 minutes this week, 13 a week on average." },
+  { steady, BB_TREND_STEADY, "About as much practice as the month before",
+    "Minutes per week, last 12 weeks: steady. 0 minutes this week, 10 a week on average." },
+  { falling, BB_TREND_FALLING, "A quieter month than the one before",
+    "Minutes per week, last 12 weeks: falling. 1 minute this week, 8 a week on average." },
+};
+
 static void
 test_accessible (void)
 {
@@ -93,34 +107,16 @@ test_accessible (void)
                                        "Minutes per week, last 12 weeks: no trend yet. "
                                        "0 minutes this week, 0 a week on average.");
 
-  data_set_weeks (&data, rising);
-  set_data (chart, &data);
-  g_assert_cmpint (bb_trend_chart_get_trend (chart), ==, BB_TREND_RISING);
-  g_assert_cmpstr (bb_trend_chart_get_trend_text (chart), ==,
-                   "More practice than the month before");
   /* The average counts the complete weeks from the first with practice:
-   * (4 × 10 + 4 × 16) / 8. */
-  gtk_test_accessible_assert_property (chart, GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                       "Minutes per week, last 12 weeks: rising. "
-                                       "24 minutes this week, 13 a week on average.");
-
-  data_set_weeks (&data, steady);
-  set_data (chart, &data);
-  g_assert_cmpint (bb_trend_chart_get_trend (chart), ==, BB_TREND_STEADY);
-  g_assert_cmpstr (bb_trend_chart_get_trend_text (chart), ==,
-                   "About as much practice as the month before");
-  gtk_test_accessible_assert_property (chart, GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                       "Minutes per week, last 12 weeks: steady. "
-                                       "0 minutes this week, 10 a week on average.");
-
-  data_set_weeks (&data, falling);
-  set_data (chart, &data);
-  g_assert_cmpint (bb_trend_chart_get_trend (chart), ==, BB_TREND_FALLING);
-  g_assert_cmpstr (bb_trend_chart_get_trend_text (chart), ==,
-                   "A quieter month than the one before");
-  gtk_test_accessible_assert_property (chart, GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                       "Minutes per week, last 12 weeks: falling. "
-                                       "1 minute this week, 8 a week on average.");
+   * rising is (4 × 10 + 4 × 16) / 8. */
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      data_set_weeks (&data, cases[i].weeks);
+      set_data (chart, &data);
+      g_assert_cmpint (bb_trend_chart_get_trend (chart), ==, cases[i].trend);
+      g_assert_cmpstr (bb_trend_chart_get_trend_text (chart), ==, cases[i].text);
+      gtk_test_accessible_assert_property (chart, GTK_ACCESSIBLE_PROPERTY_LABEL, cases[i].label);
+    }
 
   /* Practice so old it falls outside the twelve weeks. */
   g_array_set_size (data.days, 0);

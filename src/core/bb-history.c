@@ -1316,11 +1316,15 @@ bb_history_count_sessions (BbHistory  *self,
   " hold_out_ms, position_id, preset_id, outcome, source, checkpoint_utc_us"
 #define ALL_CHECKIN_COLUMNS "session_uuid, back_felt, tension_before, tension_after"
 
+/* Runs the statements of @sql in one transaction, each with @id for
+ * its parameter, and announces the change. When the last statement
+ * changed no row, nothing was there to change: @nothing says so. */
 static gboolean
-run_steps (BbHistory   *self,
-           const char  *sql,
-           gint64       id,
-           GError     **error)
+change_rows (BbHistory   *self,
+             const char  *sql,
+             gint64       id,
+             const char  *nothing,
+             GError     **error)
 {
   const char *tail = sql;
 
@@ -1341,8 +1345,17 @@ run_steps (BbHistory   *self,
         goto failed;
     }
 
+  if (sqlite3_changes (self->db) == 0)
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      g_set_error_literal (error, BB_HISTORY_ERROR, BB_HISTORY_ERROR_WRITE, nothing);
+      return FALSE;
+    }
+
   if (sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
     goto failed;
+
+  bb_history_emit_changed (self);
 
   return TRUE;
 
@@ -1385,35 +1398,22 @@ bb_history_delete_session (BbHistory  *self,
 {
   g_return_val_if_fail (BB_IS_HISTORY (self), FALSE);
 
-  if (!ensure_trash (self, error) ||
-      !run_steps (self,
-                  /* An id used again by a later row replaces what
-                   * the trash kept under it. */
-                  "DELETE FROM temp.deleted_checkins WHERE session_uuid IN"
-                  " (SELECT uuid FROM temp.deleted_sessions WHERE id = ?1)"
-                  " AND EXISTS (SELECT 1 FROM main.sessions WHERE id = ?1 AND outcome <> 'in-progress');"
-                  "DELETE FROM temp.deleted_sessions WHERE id = ?1"
-                  " AND EXISTS (SELECT 1 FROM main.sessions WHERE id = ?1 AND outcome <> 'in-progress');"
-                  "INSERT INTO temp.deleted_sessions SELECT " ALL_SESSION_COLUMNS
-                  " FROM main.sessions WHERE id = ?1 AND outcome <> 'in-progress';"
-                  "INSERT INTO temp.deleted_checkins SELECT " ALL_CHECKIN_COLUMNS
-                  " FROM main.checkins WHERE session_uuid IN"
-                  " (SELECT uuid FROM temp.deleted_sessions WHERE id = ?1);"
-                  "DELETE FROM main.sessions WHERE id IN"
-                  " (SELECT id FROM temp.deleted_sessions WHERE id = ?1);",
-                  id, error))
-    return FALSE;
-
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error (error, BB_HISTORY_ERROR, BB_HISTORY_ERROR_WRITE,
-                   _("This session is no longer in your history."));
-      return FALSE;
-    }
-
-  bb_history_emit_changed (self);
-
-  return TRUE;
+  return ensure_trash (self, error) &&
+         change_rows (self,
+                      /* An id used again by a later row replaces what
+                       * the trash kept under it; if there is no such
+                       * row, all of this is rolled back. */
+                      "DELETE FROM temp.deleted_checkins WHERE session_uuid IN"
+                      " (SELECT uuid FROM temp.deleted_sessions WHERE id = ?1);"
+                      "DELETE FROM temp.deleted_sessions WHERE id = ?1;"
+                      "INSERT INTO temp.deleted_sessions SELECT " ALL_SESSION_COLUMNS
+                      " FROM main.sessions WHERE id = ?1 AND outcome <> 'in-progress';"
+                      "INSERT INTO temp.deleted_checkins SELECT " ALL_CHECKIN_COLUMNS
+                      " FROM main.checkins WHERE session_uuid IN"
+                      " (SELECT uuid FROM temp.deleted_sessions WHERE id = ?1);"
+                      "DELETE FROM main.sessions WHERE id IN"
+                      " (SELECT id FROM temp.deleted_sessions WHERE id = ?1);",
+                      id, _("This session is no longer in your history."), error);
 }
 
 /**
@@ -1433,33 +1433,21 @@ bb_history_restore_session (BbHistory  *self,
 
   /* Another process may have taken the id meanwhile: the row comes back
    * under a new one, the uuid is what names it. */
-  if (!ensure_trash (self, error) ||
-      !run_steps (self,
-                  "INSERT INTO main.sessions SELECT"
-                  " CASE WHEN EXISTS (SELECT 1 FROM main.sessions WHERE id = ?1) THEN NULL ELSE id END,"
-                  " uuid, start_utc_us, end_utc_us, local_date, utc_offset_s, time_zone, planned_ms,"
-                  " practiced_ms, breaths_done, breaths_planned, inhale_ms, hold_in_ms, exhale_ms,"
-                  " hold_out_ms, position_id, preset_id, outcome, source, checkpoint_utc_us"
-                  " FROM temp.deleted_sessions WHERE id = ?1;"
-                  "INSERT INTO main.checkins SELECT " ALL_CHECKIN_COLUMNS
-                  " FROM temp.deleted_checkins WHERE session_uuid IN"
-                  " (SELECT uuid FROM temp.deleted_sessions WHERE id = ?1);"
-                  "DELETE FROM temp.deleted_checkins WHERE session_uuid IN"
-                  " (SELECT uuid FROM temp.deleted_sessions WHERE id = ?1);"
-                  "DELETE FROM temp.deleted_sessions WHERE id = ?1;",
-                  id, error))
-    return FALSE;
-
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error (error, BB_HISTORY_ERROR, BB_HISTORY_ERROR_WRITE,
-                   _("This session can no longer be put back."));
-      return FALSE;
-    }
-
-  bb_history_emit_changed (self);
-
-  return TRUE;
+  return ensure_trash (self, error) &&
+         change_rows (self,
+                      "INSERT INTO main.sessions SELECT"
+                      " CASE WHEN EXISTS (SELECT 1 FROM main.sessions WHERE id = ?1) THEN NULL ELSE id END,"
+                      " uuid, start_utc_us, end_utc_us, local_date, utc_offset_s, time_zone, planned_ms,"
+                      " practiced_ms, breaths_done, breaths_planned, inhale_ms, hold_in_ms, exhale_ms,"
+                      " hold_out_ms, position_id, preset_id, outcome, source, checkpoint_utc_us"
+                      " FROM temp.deleted_sessions WHERE id = ?1;"
+                      "INSERT INTO main.checkins SELECT " ALL_CHECKIN_COLUMNS
+                      " FROM temp.deleted_checkins WHERE session_uuid IN"
+                      " (SELECT uuid FROM temp.deleted_sessions WHERE id = ?1);"
+                      "DELETE FROM temp.deleted_checkins WHERE session_uuid IN"
+                      " (SELECT uuid FROM temp.deleted_sessions WHERE id = ?1);"
+                      "DELETE FROM temp.deleted_sessions WHERE id = ?1;",
+                      id, _("This session can no longer be put back."), error);
 }
 
 void
