@@ -654,6 +654,7 @@ test_delete_restore (Fixture       *fixture,
                         " || outcome || source || quote (checkpoint_utc_us), '|')"
                         " FROM (SELECT * FROM sessions ORDER BY id)";
   guint changed = 0;
+  gint64 new_id = 0;
 
   g_signal_connect (history, "changed", G_CALLBACK (count_cb), &changed);
   record_sessions (fixture, history, 3, 1);
@@ -679,8 +680,9 @@ test_delete_restore (Fixture       *fixture,
   g_clear_error (&error);
   g_assert_cmpuint (changed, ==, 4);
 
-  g_assert_true (bb_history_restore_session (history, 2, &error));
+  g_assert_true (bb_history_restore_session (history, 2, &new_id, &error));
   g_assert_no_error (error);
+  g_assert_cmpint (new_id, ==, 2);
   g_assert_cmpuint (changed, ==, 5);
   after = query (fixture->path, row_sql);
   g_assert_cmpstr (after, ==, before);
@@ -689,7 +691,7 @@ test_delete_restore (Fixture       *fixture,
   assert_query (fixture->path, "PRAGMA integrity_check", "ok");
 
   /* Put back once only. */
-  g_assert_false (bb_history_restore_session (history, 2, &error));
+  g_assert_false (bb_history_restore_session (history, 2, NULL, &error));
   g_assert_error (error, BB_HISTORY_ERROR, BB_HISTORY_ERROR_WRITE);
   g_clear_error (&error);
 
@@ -700,9 +702,17 @@ test_delete_restore (Fixture       *fixture,
                  "INSERT INTO sessions (id, uuid, start_utc_us, local_date, utc_offset_s, planned_ms,"
                  " breaths_planned, inhale_ms, hold_in_ms, exhale_ms, hold_out_ms, outcome, source)"
                  " VALUES (3, 'other', 1, '2023-11-14', 0, 1000, 1, 4000, 0, 6000, 0, 'completed', 'practice')"));
-  g_assert_true (bb_history_restore_session (history, 3, &error));
+  g_assert_true (bb_history_restore_session (history, 3, &new_id, &error));
   g_assert_no_error (error);
+  g_assert_cmpint (new_id, ==, 4);
   g_assert_cmpint (bb_history_count_sessions (history, &error), ==, 4);
+  /* Newest first: the restored row, then the two of the first hour,
+   * then "other", which began in 1970. */
+  g_assert_cmpint (bb_history_get_session_position (history, 4), ==, 0);
+  g_assert_cmpint (bb_history_get_session_position (history, 2), ==, 1);
+  g_assert_cmpint (bb_history_get_session_position (history, 1), ==, 2);
+  g_assert_cmpint (bb_history_get_session_position (history, 3), ==, 3);
+  g_assert_cmpint (bb_history_get_session_position (history, 99), ==, -1);
   assert_query (fixture->path, "SELECT count (DISTINCT uuid) FROM sessions", "4");
 }
 
@@ -798,7 +808,7 @@ test_session_list (Fixture       *fixture,
     g_assert_true (bb_session_item_get_first_of_day (now_first));
   }
 
-  g_assert_true (bb_session_list_restore (list, id, 0, &error));
+  g_assert_true (bb_session_list_restore (list, id, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (changed.count, ==, 2);
   g_assert_cmpuint (changed.position, ==, 0);
@@ -815,6 +825,40 @@ test_session_list (Fixture       *fixture,
   g_assert_cmpuint (changed.count, ==, 3);
   g_assert_cmpuint (changed.removed, ==, 130);
   g_assert_cmpuint (changed.added, ==, 131);
+
+  /* Put back after another session came: where it belongs now. */
+  {
+    g_autoptr(BbSessionItem) fifth = g_list_model_get_item (G_LIST_MODEL (list), 5);
+
+    id = bb_session_item_get_id (fifth);
+    g_assert_true (bb_session_list_delete (list, 5, &error));
+    record_sessions (fixture, history, 1, 1);
+    g_assert_true (bb_session_list_restore (list, id, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (changed.position, ==, 6);
+    g_assert_cmpuint (changed.added, ==, 2);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 132);
+  }
+  {
+    g_autoptr(BbSessionItem) back = g_list_model_get_item (G_LIST_MODEL (list), 6);
+
+    g_assert_cmpint (bb_session_item_get_id (back), ==, id);
+  }
+
+  /* Rows another process removed under the count: blank items, never
+   * NULL, until the list reads afresh. */
+  g_free (query (fixture->path, "DELETE FROM sessions WHERE id IN (SELECT id FROM sessions ORDER BY start_utc_us LIMIT 100)"));
+  {
+    guint count = changed.count;
+    g_autoptr(BbSessionItem) blank = NULL;
+
+    blank = g_list_model_get_item (G_LIST_MODEL (list), 131);
+    g_assert_nonnull (blank);
+    g_assert_cmpstr (bb_session_item_get_title (blank), ==, "");
+    while (g_main_context_iteration (NULL, FALSE));
+    g_assert_cmpuint (changed.count, ==, count + 1);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 32);
+  }
 }
 
 /* Two processes at once: one records while the other reads. */

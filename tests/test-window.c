@@ -1183,13 +1183,23 @@ test_history_page (Fixture       *fixture,
   newest = g_list_model_get_item (model, 0);
   g_assert_nonnull (find_widget (GTK_WIDGET (view), has_label, "Today"));
 
-  /* Delete the newest; the figures follow; Undo puts it back. */
+  /* Delete the newest, then the next; the figures follow; one toast
+   * counts both, and Undo puts both back. */
   gtk_widget_activate_action (GTK_WIDGET (page), "history.delete", "x", bb_session_item_get_id (newest));
   iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
   g_assert_cmpint (bb_history_count_sessions (history, &error), ==, 3);
   g_assert_cmpstr (history_child (page, "totals_label"), ==,
                    "4 min this month · 3 sessions in all · longest streak 2 days");
+  g_assert_nonnull (find_widget (GTK_WIDGET (fixture->window), has_label, "Session deleted"));
+  {
+    g_autoptr(BbSessionItem) next = g_list_model_get_item (model, 0);
+
+    gtk_widget_activate_action (GTK_WIDGET (page), "history.delete", "x", bb_session_item_get_id (next));
+  }
+  iterate ();
+  g_assert_cmpint (bb_history_count_sessions (history, &error), ==, 2);
+  g_assert_nonnull (find_widget (GTK_WIDGET (fixture->window), has_label, "2 sessions deleted"));
   undo = find_widget (GTK_WIDGET (fixture->window), has_label, "_Undo");
   g_assert_nonnull (undo);
   undo = gtk_widget_get_ancestor (undo, GTK_TYPE_BUTTON);
@@ -1197,6 +1207,11 @@ test_history_page (Fixture       *fixture,
   iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
   g_assert_cmpint (bb_history_count_sessions (history, &error), ==, 4);
+  {
+    g_autoptr(BbSessionItem) back = g_list_model_get_item (model, 0);
+
+    g_assert_cmpint (bb_session_item_get_id (back), ==, bb_session_item_get_id (newest));
+  }
 
   /* Back to the overview, and from there to practice. */
   gtk_widget_activate_action (GTK_WIDGET (page), "history.show-overview", NULL);

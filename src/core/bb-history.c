@@ -1416,38 +1416,104 @@ bb_history_delete_session (BbHistory  *self,
                       id, _("This session is no longer in your history."), error);
 }
 
+static gint64
+query_int64 (BbHistory  *self,
+             const char *sql,
+             gint64      id,
+             const char *text)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) == SQLITE_OK)
+    {
+      if (text != NULL)
+        sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
+      else
+        sqlite3_bind_int64 (stmt, 1, id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        value = sqlite3_column_int64 (stmt, 0);
+    }
+  sqlite3_finalize (stmt);
+
+  return value;
+}
+
 /**
  * bb_history_restore_session:
  * @id: the id a session had when bb_history_delete_session() deleted it
+ * @new_id: (out) (optional): the id it has now
  *
- * Puts a deleted session back, with its check-in.
+ * Puts a deleted session back, with its check-in. Another process may
+ * have taken its id meanwhile: it then comes back under a new one, and
+ * the uuid, which names it, is the same.
  *
  * Returns: %TRUE if it is back
  */
 gboolean
 bb_history_restore_session (BbHistory  *self,
                             gint64      id,
+                            gint64     *new_id,
                             GError    **error)
 {
+  g_autofree char *uuid = NULL;
+  sqlite3_stmt *stmt = NULL;
+
   g_return_val_if_fail (BB_IS_HISTORY (self), FALSE);
 
-  /* Another process may have taken the id meanwhile: the row comes back
-   * under a new one, the uuid is what names it. */
-  return ensure_trash (self, error) &&
-         change_rows (self,
-                      "INSERT INTO main.sessions SELECT"
-                      " CASE WHEN EXISTS (SELECT 1 FROM main.sessions WHERE id = ?1) THEN NULL ELSE id END,"
-                      " uuid, start_utc_us, end_utc_us, local_date, utc_offset_s, time_zone, planned_ms,"
-                      " practiced_ms, breaths_done, breaths_planned, inhale_ms, hold_in_ms, exhale_ms,"
-                      " hold_out_ms, position_id, preset_id, outcome, source, checkpoint_utc_us"
-                      " FROM temp.deleted_sessions WHERE id = ?1;"
-                      "INSERT INTO main.checkins SELECT " ALL_CHECKIN_COLUMNS
-                      " FROM temp.deleted_checkins WHERE session_uuid IN"
-                      " (SELECT uuid FROM temp.deleted_sessions WHERE id = ?1);"
-                      "DELETE FROM temp.deleted_checkins WHERE session_uuid IN"
-                      " (SELECT uuid FROM temp.deleted_sessions WHERE id = ?1);"
-                      "DELETE FROM temp.deleted_sessions WHERE id = ?1;",
-                      id, _("This session can no longer be put back."), error);
+  if (!ensure_trash (self, error))
+    return FALSE;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT uuid FROM temp.deleted_sessions WHERE id = ?1",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        uuid = dup_column (stmt, 0);
+    }
+  sqlite3_finalize (stmt);
+
+  if (!change_rows (self,
+                    "INSERT INTO main.sessions SELECT"
+                    " CASE WHEN EXISTS (SELECT 1 FROM main.sessions WHERE id = ?1) THEN NULL ELSE id END,"
+                    " uuid, start_utc_us, end_utc_us, local_date, utc_offset_s, time_zone, planned_ms,"
+                    " practiced_ms, breaths_done, breaths_planned, inhale_ms, hold_in_ms, exhale_ms,"
+                    " hold_out_ms, position_id, preset_id, outcome, source, checkpoint_utc_us"
+                    " FROM temp.deleted_sessions WHERE id = ?1;"
+                    "INSERT INTO main.checkins SELECT " ALL_CHECKIN_COLUMNS
+                    " FROM temp.deleted_checkins WHERE session_uuid IN"
+                    " (SELECT uuid FROM temp.deleted_sessions WHERE id = ?1);"
+                    "DELETE FROM temp.deleted_checkins WHERE session_uuid IN"
+                    " (SELECT uuid FROM temp.deleted_sessions WHERE id = ?1);"
+                    "DELETE FROM temp.deleted_sessions WHERE id = ?1;",
+                    id, _("This session can no longer be put back."), error))
+    return FALSE;
+
+  if (new_id != NULL)
+    *new_id = query_int64 (self, "SELECT id FROM sessions WHERE uuid = ?1", 0, uuid);
+
+  return TRUE;
+}
+
+/**
+ * bb_history_get_session_position:
+ * @id: an ended session's id
+ *
+ * Returns: how many ended sessions come before it in
+ *   bb_history_list_sessions() order, or -1 if it is not there
+ */
+gint64
+bb_history_get_session_position (BbHistory *self,
+                                 gint64     id)
+{
+  g_return_val_if_fail (BB_IS_HISTORY (self), -1);
+
+  return query_int64 (self,
+                      "SELECT (SELECT count (*) FROM main.sessions AS s"
+                      "        WHERE s.outcome <> 'in-progress'"
+                      "        AND (s.start_utc_us, s.id) > (k.start_utc_us, k.id))"
+                      " FROM main.sessions AS k WHERE k.id = ?1 AND k.outcome <> 'in-progress'",
+                      id, NULL);
 }
 
 void

@@ -138,7 +138,10 @@ gboolean    bb_history_delete_session  (BbHistory           *self,
                                         GError             **error);
 gboolean    bb_history_restore_session (BbHistory           *self,
                                         gint64               id,
+                                        gint64              *new_id,
                                         GError             **error);
+gint64      bb_history_get_session_position (BbHistory      *self,
+                                             gint64          id);
 gboolean    bb_history_get_stats       (BbHistory           *self,
                                         gint64               goal_ms,
                                         BbStats             *stats,

@@ -218,11 +218,30 @@ bb_session_item_new (BbSessionRecord *record,
   self->day_text = format_day (record->day, today);
   self->first_of_day = record->day != previous_day;
 
-  /* Translators: how a screen reader reads a session, as in
-   * "Desk break, Today at 14:05: 2 min, 12 breaths" */
-  self->label = g_strdup_printf (_("%s, %s at %s: %s, %s%s%s"),
-                                 self->title, self->day_text, time, duration, breaths,
-                                 outcome != NULL ? ", " : "", outcome != NULL ? outcome : "");
+  if (outcome != NULL)
+    /* Translators: how a screen reader reads a session cut short, as in
+     * "Desk break, Today at 14:05: 1 min, 6 breaths, ended early" */
+    self->label = g_strdup_printf (_("%s, %s at %s: %s, %s, %s"),
+                                   self->title, self->day_text, time, duration, breaths, outcome);
+  else
+    /* Translators: how a screen reader reads a session, as in
+     * "Desk break, Today at 14:05: 2 min, 12 breaths" */
+    self->label = g_strdup_printf (_("%s, %s at %s: %s, %s"),
+                                   self->title, self->day_text, time, duration, breaths);
+
+  return self;
+}
+
+/* Stands for a row that is gone, until the view hears of it. */
+static BbSessionItem *
+placeholder_new (void)
+{
+  BbSessionItem *self = g_object_new (BB_TYPE_SESSION_ITEM, NULL);
+
+  self->title = g_strdup ("");
+  self->details = g_strdup ("");
+  self->day_text = g_strdup ("");
+  self->label = g_strdup ("");
 
   return self;
 }
@@ -304,6 +323,7 @@ struct _BbSessionList
   guint       n_items;
   guint       n_pages_read;
   gulong      changed_id;
+  guint       recount_id;
 };
 
 static void bb_session_list_model_init (GListModelInterface *iface);
@@ -397,6 +417,20 @@ read_page (BbSessionList *self,
   return items;
 }
 
+static void history_changed_cb (BbSessionList *self,
+                                BbHistory     *history);
+
+static gboolean
+recount_cb (gpointer user_data)
+{
+  BbSessionList *self = user_data;
+
+  self->recount_id = 0;
+  history_changed_cb (self, self->history);
+
+  return G_SOURCE_REMOVE;
+}
+
 static GType
 bb_session_list_get_item_type (GListModel *model)
 {
@@ -425,9 +459,16 @@ bb_session_list_get_item (GListModel *model,
   if (items == NULL)
     items = read_page (self, page);
 
-  /* Another process may have removed rows since the count. */
+  /* Another process removed rows since the count, or the store could
+   * not be read: the model still keeps its count until it can tell the
+   * view, so it gives a blank item now and reads afresh when idle. */
   if (items == NULL || index >= items->len)
-    return NULL;
+    {
+      if (self->recount_id == 0)
+        self->recount_id = g_idle_add (recount_cb, self);
+
+      return placeholder_new ();
+    }
 
   return g_object_ref (g_ptr_array_index (items, index));
 }
@@ -457,6 +498,7 @@ bb_session_list_dispose (GObject *object)
 {
   BbSessionList *self = (BbSessionList *)object;
 
+  g_clear_handle_id (&self->recount_id, g_source_remove);
   g_clear_signal_handler (&self->changed_id, self->history);
   g_clear_object (&self->history);
   g_clear_pointer (&self->pages, g_hash_table_unref);
@@ -575,30 +617,36 @@ bb_session_list_delete (BbSessionList  *self,
 /**
  * bb_session_list_restore:
  * @id: the id of a session deleted through this list
- * @position: where it was
  *
- * Puts a deleted session back.
+ * Puts a deleted session back, where it belongs in the list now.
  *
  * Returns: %TRUE if it is back
  */
 gboolean
 bb_session_list_restore (BbSessionList  *self,
                          gint64          id,
-                         guint           position,
                          GError        **error)
 {
+  gint64 new_id = 0;
+  gint64 position;
   gboolean ok;
 
   g_return_val_if_fail (BB_IS_SESSION_LIST (self), FALSE);
 
   g_signal_handler_block (self->history, self->changed_id);
-  ok = bb_history_restore_session (self->history, id, error);
+  ok = bb_history_restore_session (self->history, id, &new_id, error);
   g_signal_handler_unblock (self->history, self->changed_id);
 
-  if (ok)
-    changed_at (self, MIN (position, self->n_items), 0, 1);
+  if (!ok)
+    return FALSE;
 
-  return ok;
+  position = bb_history_get_session_position (self->history, new_id);
+  if (position < 0 || position > self->n_items)
+    history_changed_cb (self, self->history);
+  else
+    changed_at (self, position, 0, 1);
+
+  return TRUE;
 }
 
 /**

@@ -38,7 +38,6 @@ gboolean       bb_session_list_delete       (BbSessionList *self,
                                              GError       **error);
 gboolean       bb_session_list_restore      (BbSessionList *self,
                                              gint64         id,
-                                             guint          position,
                                              GError       **error);
 gboolean       bb_session_list_find         (BbSessionList *self,
                                              gint64         id,

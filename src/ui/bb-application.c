@@ -357,6 +357,23 @@ bb_application_handle_local_options (GApplication *application,
 static void set_notice (BbApplication *self,
                         const char    *notice);
 
+/* Import and export wait while the history is being opened: the open
+ * may be moving a damaged file aside. */
+static void
+set_transfer_enabled (BbApplication *self,
+                      gboolean       enabled)
+{
+  static const char * const names[] = { "import", "export" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), names[i]);
+
+      if (G_IS_SIMPLE_ACTION (action))
+        g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+    }
+}
+
 typedef struct
 {
   BbSession       *session;
@@ -405,6 +422,7 @@ set_history (BbApplication *self,
     }
 
   g_ptr_array_set_size (self->untracked, 0);
+  set_transfer_enabled (self, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HISTORY]);
 }
 
@@ -453,6 +471,7 @@ open_history_cb (gpointer user_data)
     return G_SOURCE_REMOVE;
 
   self->history_opening = TRUE;
+  set_transfer_enabled (self, FALSE);
   /* A store half repaired when the app quits would be safe, but the
    * user would be told nothing: the app waits. */
   g_application_hold (G_APPLICATION (self));
@@ -632,6 +651,8 @@ typedef struct
 
   char     *message;
   GError   *error;
+  AdwToast *progress;
+  gboolean  progress_shown;
 
   GAsyncReadyCallback callback;
   gpointer            user_data;
@@ -644,7 +665,16 @@ transfer_free (Transfer *transfer)
   g_free (transfer->path);
   g_free (transfer->message);
   g_clear_error (&transfer->error);
+  if (transfer->progress != NULL)
+    g_signal_handlers_disconnect_by_data (transfer->progress, transfer);
+  g_clear_object (&transfer->progress);
   g_free (transfer);
+}
+
+static void
+progress_dismissed_cb (Transfer *transfer)
+{
+  transfer->progress_shown = FALSE;
 }
 
 static void
@@ -678,15 +708,22 @@ transfer_thread (GTask        *task,
     g_task_return_error (task, g_steal_pointer (&error));
 }
 
-static void
+/* Returns: (transfer full) (nullable): the toast, to dismiss early */
+static AdwToast *
 show_toast (BbApplication *self,
             const char    *text)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   g_autofree char *markup = g_markup_escape_text (text, -1);
+  AdwToast *toast;
 
-  if (BB_IS_WINDOW (window))
-    bb_window_add_toast (BB_WINDOW (window), adw_toast_new (markup));
+  if (!BB_IS_WINDOW (window))
+    return NULL;
+
+  toast = adw_toast_new (markup);
+  bb_window_add_toast (BB_WINDOW (window), g_object_ref (toast));
+
+  return toast;
 }
 
 /**
@@ -722,6 +759,7 @@ transfer_done_cb (GObject      *object,
   Transfer *transfer = g_task_get_task_data (G_TASK (result));
   g_autofree char *name = g_filename_display_basename (transfer->path);
   g_autofree char *failure = NULL;
+  g_autoptr(AdwToast) result_toast = NULL;
 
   if (!g_task_propagate_boolean (G_TASK (result), &transfer->error))
     failure = transfer->import
@@ -739,7 +777,16 @@ transfer_done_cb (GObject      *object,
   if (transfer->import && transfer->n_added > 0 && self->history != NULL)
     bb_history_emit_changed (self->history);
 
-  show_toast (self, failure != NULL ? failure : transfer->message);
+  /* The toast that said "Importing…" says how it went, if it still
+   * shows; dismissing it while it slides in trips libadwaita 1.2. */
+  if (transfer->progress_shown)
+    {
+      g_autofree char *markup = g_markup_escape_text (failure != NULL ? failure : transfer->message, -1);
+
+      adw_toast_set_title (transfer->progress, markup);
+    }
+  else
+    result_toast = show_toast (self, failure != NULL ? failure : transfer->message);
   if (transfer->callback != NULL)
     transfer->callback (object, result, transfer->user_data);
   g_application_release (G_APPLICATION (self));
@@ -780,7 +827,13 @@ bb_application_transfer_async (BbApplication       *self,
   g_task_set_task_data (task, transfer, (GDestroyNotify) transfer_free);
   /* Keeps the app running until the file is written. */
   g_application_hold (G_APPLICATION (self));
-  show_toast (self, import ? _("Importing…") : _("Exporting…"));
+  /* Said at once; the result replaces it. */
+  transfer->progress = show_toast (self, import ? _("Importing…") : _("Exporting…"));
+  if (transfer->progress != NULL)
+    {
+      transfer->progress_shown = TRUE;
+      g_signal_connect_swapped (transfer->progress, "dismissed", G_CALLBACK (progress_dismissed_cb), transfer);
+    }
   g_task_run_in_thread (task, transfer_thread);
 }
 

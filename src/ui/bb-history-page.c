@@ -57,6 +57,8 @@ struct _BbHistoryPage
   /* Plain state */
   BbHeatmap      *heatmap;
   BbTrendChart   *chart;
+  AdwToast       *undo_toast;  /* while it shows */
+  GArray         *deleted;     /* ids the toast can put back */
   guint32         today;
   guint           scroll_id;
   gboolean        dirty;
@@ -226,13 +228,29 @@ heatmap_width_cb (BbHistoryPage *self)
     self->scroll_id = g_idle_add (scroll_heatmap_cb, self);
 }
 
+/* A screen reader reads a row by the session it holds, and the row is
+ * no Tab stop of its own: its delete button is. */
+static void
+name_row (GtkWidget     *row,
+          BbSessionItem *item)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  item != NULL ? bb_session_item_get_label (item) : "",
+                                  -1);
+}
+
 static GtkWidget *
 create_recent_row_cb (gpointer item,
                       gpointer user_data)
 {
-  GtkWidget *row = bb_session_row_new (FALSE);
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *session_row = bb_session_row_new (FALSE);
 
-  bb_session_row_set_item (BB_SESSION_ROW (row), item);
+  bb_session_row_set_item (BB_SESSION_ROW (session_row), item);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), session_row);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  name_row (row, item);
 
   return row;
 }
@@ -253,8 +271,11 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *list_item,
              gpointer                  user_data)
 {
-  bb_session_row_set_item (BB_SESSION_ROW (gtk_list_item_get_child (list_item)),
-                           gtk_list_item_get_item (list_item));
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+
+  bb_session_row_set_item (BB_SESSION_ROW (child), gtk_list_item_get_item (list_item));
+  /* GTK 4.8 gives no way to name the list's own row widget but this. */
+  name_row (gtk_widget_get_parent (child), gtk_list_item_get_item (list_item));
 }
 
 static void
@@ -262,6 +283,8 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                gpointer                  user_data)
 {
+  /* The row's name stays until the next bind: the row widget may be
+   * on its way out now. */
   bb_session_row_set_item (BB_SESSION_ROW (gtk_list_item_get_child (list_item)), NULL);
 }
 
@@ -277,34 +300,36 @@ add_toast (BbHistoryPage *self,
     g_object_unref (g_object_ref_sink (toast));
 }
 
-typedef struct
-{
-  BbHistoryPage *self;
-  gint64         id;
-  guint          position;
-} Undo;
-
+/* Deletions follow one another into one toast, so each can be undone
+ * for as long as it shows; a second toast would push the first away. */
 static void
-undo_free (gpointer data,
-           GClosure *closure)
+undo_dismissed_cb (BbHistoryPage *self)
 {
-  Undo *undo = data;
-
-  g_object_unref (undo->self);
-  g_free (undo);
+  self->undo_toast = NULL;
+  g_array_set_size (self->deleted, 0);
 }
 
 static void
-undo_clicked_cb (AdwToast *toast,
-                 Undo     *undo)
+undo_clicked_cb (BbHistoryPage *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!bb_session_list_restore (undo->self->sessions, undo->id, undo->position, &error))
+  /* The latest first, as a stack of deletions unwinds; one that cannot
+   * come back does not keep the others. */
+  for (guint i = self->deleted->len; i > 0; i--)
+    {
+      g_autoptr(GError) local_error = NULL;
+      gint64 id = g_array_index (self->deleted, gint64, i - 1);
+
+      if (!bb_session_list_restore (self->sessions, id, &local_error) && error == NULL)
+        error = g_steal_pointer (&local_error);
+    }
+
+  if (error != NULL)
     {
       g_autofree char *markup = g_markup_escape_text (error->message, -1);
 
-      add_toast (undo->self, adw_toast_new (markup));
+      add_toast (self, adw_toast_new (markup));
     }
 }
 
@@ -315,14 +340,14 @@ delete_action (GtkWidget  *widget,
 {
   BbHistoryPage *self = BB_HISTORY_PAGE (widget);
   g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
   gint64 id = g_variant_get_int64 (parameter);
-  AdwToast *deleted;
   guint position;
-  Undo *undo;
 
   if (self->sessions == NULL || !bb_session_list_find (self->sessions, id, &position))
     return;
 
+  /* The figures follow through BbHistory::changed; the list already did. */
   if (!bb_session_list_delete (self->sessions, position, &error))
     {
       g_autofree char *markup = g_markup_escape_text (error->message, -1);
@@ -331,19 +356,24 @@ delete_action (GtkWidget  *widget,
       return;
     }
 
-  /* The figures follow; the list already did. */
-  bb_history_page_refresh (self);
+  g_array_append_val (self->deleted, id);
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Session deleted", "%u sessions deleted",
+                                        self->deleted->len),
+                           self->deleted->len);
 
-  deleted = adw_toast_new (_("Session deleted"));
-  adw_toast_set_button_label (deleted, _("_Undo"));
-  adw_toast_set_priority (deleted, ADW_TOAST_PRIORITY_HIGH);
-  undo = g_new0 (Undo, 1);
-  undo->self = g_object_ref (self);
-  undo->id = id;
-  undo->position = position;
-  g_signal_connect_data (deleted, "button-clicked", G_CALLBACK (undo_clicked_cb),
-                         undo, undo_free, 0);
-  add_toast (self, deleted);
+  if (self->undo_toast != NULL)
+    {
+      adw_toast_set_title (self->undo_toast, title);
+      return;
+    }
+
+  self->undo_toast = adw_toast_new (title);
+  adw_toast_set_button_label (self->undo_toast, _("_Undo"));
+  g_signal_connect_object (self->undo_toast, "button-clicked",
+                           G_CALLBACK (undo_clicked_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->undo_toast, "dismissed",
+                           G_CALLBACK (undo_dismissed_cb), self, G_CONNECT_SWAPPED);
+  add_toast (self, self->undo_toast);
 }
 
 static void
@@ -352,6 +382,14 @@ show_sessions_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   BbHistoryPage *self = BB_HISTORY_PAGE (widget);
+
+  /* The list builds its rows once it has a model: not before it shows. */
+  if (gtk_list_view_get_model (self->session_view) == NULL && self->sessions != NULL)
+    {
+      g_autoptr(GtkNoSelection) selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->sessions)));
+
+      gtk_list_view_set_model (self->session_view, GTK_SELECTION_MODEL (selection));
+    }
 
   gtk_stack_set_visible_child_name (self->stack, "sessions");
   gtk_widget_grab_focus (GTK_WIDGET (self->session_view));
@@ -372,6 +410,22 @@ show_overview_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->all_button));
 }
 
+/* The calendar's chosen day, the list, or the first control of the page
+ * on show: a fixed place to land from the view switcher or Ctrl+H. */
+static gboolean
+bb_history_page_grab_focus (GtkWidget *widget)
+{
+  BbHistoryPage *self = BB_HISTORY_PAGE (widget);
+  const char *page = gtk_stack_get_visible_child_name (self->stack);
+
+  if (g_strcmp0 (page, "overview") == 0)
+    return gtk_widget_grab_focus (GTK_WIDGET (self->heatmap));
+  if (g_strcmp0 (page, "sessions") == 0)
+    return gtk_widget_grab_focus (GTK_WIDGET (self->session_view));
+
+  return gtk_widget_child_focus (gtk_stack_get_visible_child (self->stack), GTK_DIR_TAB_FORWARD);
+}
+
 static void
 bb_history_page_dispose (GObject *object)
 {
@@ -386,6 +440,10 @@ bb_history_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), BB_TYPE_HISTORY_PAGE);
 
   g_clear_handle_id (&self->scroll_id, g_source_remove);
+  if (self->undo_toast != NULL)
+    g_signal_handlers_disconnect_by_data (self->undo_toast, self);
+  self->undo_toast = NULL;
+  g_clear_pointer (&self->deleted, g_array_unref);
   g_clear_object (&self->sessions);
   g_clear_object (&self->history);
   g_clear_object (&self->settings);
@@ -403,6 +461,7 @@ bb_history_page_class_init (BbHistoryPageClass *klass)
   object_class->dispose = bb_history_page_dispose;
 
   widget_class->map = bb_history_page_map;
+  widget_class->grab_focus = bb_history_page_grab_focus;
 
   gtk_widget_class_set_template_from_resource (widget_class, APPLICATION_PATH "bb-history-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BbHistoryPage, stack);
@@ -432,6 +491,7 @@ bb_history_page_init (BbHistoryPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->deleted = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->heatmap = BB_HEATMAP (bb_heatmap_new ());
   adw_bin_set_child (self->heatmap_bin, GTK_WIDGET (self->heatmap));
   self->chart = BB_TREND_CHART (bb_trend_chart_new ());
@@ -491,7 +551,6 @@ bb_history_page_set_history (BbHistoryPage *self,
 
   if (history != NULL)
     {
-      g_autoptr(GtkNoSelection) selection = NULL;
       g_autoptr(GtkSliceListModel) recent = NULL;
 
       self->history = g_object_ref (history);
@@ -503,8 +562,6 @@ bb_history_page_set_history (BbHistoryPage *self,
       gtk_list_box_bind_model (self->recent_list, G_LIST_MODEL (recent),
                                create_recent_row_cb, NULL, NULL);
 
-      selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->sessions)));
-      gtk_list_view_set_model (self->session_view, GTK_SELECTION_MODEL (selection));
     }
 
   bb_history_page_refresh (self);

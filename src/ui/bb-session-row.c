@@ -22,7 +22,7 @@ struct _BbSessionRow
 
   /* Template children */
   GtkLabel      *day_label;
-  GtkWidget     *card;
+  GtkWidget     *card;  /* bound so that the template disposes it */
   GtkLabel      *title_label;
   GtkLabel      *details_label;
   GtkButton     *delete_button;
@@ -65,11 +65,21 @@ update (BbSessionRow *self)
   if (self->item == NULL)
     return;
 
-  /* One sentence for the whole row, and the button says which session
-   * it deletes. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->card),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, bb_session_item_get_label (self->item),
-                                  -1);
+  /* Without day headings, each row says its day. */
+  if (self->show_days)
+    gtk_label_set_label (self->details_label, bb_session_item_get_details (self->item));
+  else
+    {
+      /* Translators: a session's day and details in the short list of
+       * recent sessions, as in "Yesterday · 14:05 · 2 min · 12 breaths" */
+      g_autofree char *details = g_strdup_printf (_("%s · %s"), bb_session_item_get_day_text (self->item),
+                                                  bb_session_item_get_details (self->item));
+
+      gtk_label_set_label (self->details_label, details);
+    }
+
+  /* The list's row reads the whole session; the button says which
+   * session it deletes. */
   /* Translators: the accessible name of a session's delete button,
    * %s is the session as a screen reader reads it */
   delete_label = g_strdup_printf (_("Delete: %s"), bb_session_item_get_label (self->item));
@@ -180,12 +190,9 @@ bb_session_row_init (BbSessionRow *self)
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->card),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
 
   self->bindings = g_binding_group_new ();
   g_binding_group_bind (self->bindings, "title", self->title_label, "label", G_BINDING_SYNC_CREATE);
-  g_binding_group_bind (self->bindings, "details", self->details_label, "label", G_BINDING_SYNC_CREATE);
   g_binding_group_bind (self->bindings, "day-text", self->day_label, "label", G_BINDING_SYNC_CREATE);
 }
 

@@ -207,7 +207,7 @@ show_history_action (GtkWidget  *widget,
     return;
 
   adw_view_stack_set_visible_child_name (self->view_stack, "history");
-  gtk_widget_child_focus (GTK_WIDGET (self->history_bin), GTK_DIR_TAB_FORWARD);
+  gtk_widget_grab_focus (adw_bin_get_child (self->history_bin));
 }
 
 static void
