@@ -37,8 +37,11 @@ struct _BbWindow
   AdwViewStack         *view_stack;
   BbPracticePage       *practice_page;
   AdwBin               *history_bin;
+  BbSessionPage        *session_page;
   AdwStatusPage        *done_page;
   GtkButton            *done_button;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
 
   /* Owned */
   GSignalGroup         *session_signals;
@@ -68,12 +71,32 @@ is_main_page (BbWindow   *self,
   return g_strcmp0 (page, "main") == 0;
 }
 
-static gboolean
-reveal_switcher_bar (BbWindow   *self,
-                     gboolean    title_visible,
-                     const char *page)
+/*
+ * What the first frame does not show stays hidden until first needed:
+ * the session and end pages, the notice banner and the switcher bar at
+ * the bottom. Hidden widgets are neither styled nor measured, so they
+ * cost the start-up nothing but their construction.
+ */
+
+/* The bar shows when the header is too narrow for the switcher. It is
+ * made visible before it is first revealed, so that it slides in. */
+static void
+update_switcher_bar (BbWindow *self)
 {
-  return title_visible && is_main_page (self, page);
+  gboolean reveal = adw_view_switcher_title_get_title_visible (self->switcher_title) &&
+                    is_main_page (self, gtk_stack_get_visible_child_name (self->stack));
+
+  if (reveal)
+    gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), TRUE);
+  adw_view_switcher_bar_set_reveal (self->switcher_bar, reveal);
+}
+
+static void
+show_page (BbWindow   *self,
+           const char *name)
+{
+  gtk_widget_set_visible (gtk_stack_get_child_by_name (self->stack, name), TRUE);
+  gtk_stack_set_visible_child_name (self->stack, name);
 }
 
 /* The history page gets the store once the app has it: at once, or
@@ -146,7 +169,7 @@ show_summary (BbWindow  *self,
     }
 
   adw_status_page_set_description (self->done_page, description);
-  gtk_stack_set_visible_child_name (self->stack, "done");
+  show_page (self, "done");
   gtk_widget_grab_focus (GTK_WIDGET (self->done_button));
 }
 
@@ -176,7 +199,7 @@ session_bind_cb (BbWindow     *self,
                  BbSession    *session,
                  GSignalGroup *group)
 {
-  gtk_stack_set_visible_child_name (self->stack, "session");
+  show_page (self, "session");
 }
 
 static void
@@ -298,6 +321,7 @@ notice_cb (BbWindow      *self,
     return;
 
   gtk_label_set_label (self->banner_label, notice);
+  gtk_widget_set_visible (GTK_WIDGET (self->banner), TRUE);
   gtk_revealer_set_reveal_child (self->banner, TRUE);
 }
 
@@ -366,11 +390,13 @@ bb_window_class_init (BbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BbWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, practice_page);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, history_bin);
+  gtk_widget_class_bind_template_child (widget_class, BbWindow, session_page);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, done_page);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, done_button);
+  gtk_widget_class_bind_template_child (widget_class, BbWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, BbWindow, switcher_bar);
   gtk_widget_class_bind_template_callback (widget_class, subtitle_text);
   gtk_widget_class_bind_template_callback (widget_class, is_main_page);
-  gtk_widget_class_bind_template_callback (widget_class, reveal_switcher_bar);
 
   gtk_widget_class_install_action (widget_class, "win.show-practice", NULL, show_practice_action);
   gtk_widget_class_install_action (widget_class, "win.show-history", NULL, show_history_action);
@@ -388,6 +414,11 @@ bb_window_init (BbWindow *self)
   gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
                            G_CALLBACK (view_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                           G_CALLBACK (update_switcher_bar), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->stack, "notify::visible-child-name",
+                           G_CALLBACK (update_switcher_bar), self, G_CONNECT_SWAPPED);
+  update_switcher_bar (self);
 
   self->session_signals = g_signal_group_new (BB_TYPE_SESSION);
   g_signal_group_connect_swapped (self->session_signals, "notify::state",
