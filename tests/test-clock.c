@@ -173,6 +173,105 @@ test_fake_destroy_notify (void)
   g_assert_cmpint (destroyed, ==, 3);
 }
 
+static void
+wall_log_cb (BbClock  *clock,
+             gpointer  user_data)
+{
+  Log *log = g_object_get_data (G_OBJECT (clock), "log");
+  int tag = GPOINTER_TO_INT (user_data);
+  gint64 now = bb_clock_get_real_time (clock);
+
+  g_array_append_val (log->fired, tag);
+  g_array_append_val (log->times, now);
+}
+
+static void
+changed_cb (BbClock  *clock,
+            gpointer  user_data)
+{
+  Log *log = g_object_get_data (G_OBJECT (clock), "log");
+  int tag = 0;
+  gint64 now = bb_clock_get_real_time (clock);
+
+  /* Tag 0 marks the signal among the timeouts. */
+  g_array_append_val (log->fired, tag);
+  g_array_append_val (log->times, now);
+}
+
+static void
+test_fake_wall_advance (void)
+{
+  BbClock *clock = bb_fake_clock_new (1000, 5000000);
+  Log *log = log_new (clock);
+  gint64 deadline;
+
+  /* Both kinds fire in the order of their deadlines as time passes. */
+  bb_clock_add_wall_timeout_at (clock, 5003000, wall_log_cb, GINT_TO_POINTER (3), NULL);
+  bb_clock_add_timeout_at (clock, 3000, log_cb, GINT_TO_POINTER (2), NULL);
+  bb_clock_add_wall_timeout_at (clock, 5000500, wall_log_cb, GINT_TO_POINTER (1), NULL);
+  bb_clock_add_wall_timeout_at (clock, 5009000, wall_log_cb, GINT_TO_POINTER (9), NULL);
+  g_assert_cmpuint (bb_fake_clock_get_n_pending (BB_FAKE_CLOCK (clock)), ==, 4);
+
+  bb_fake_clock_advance (BB_FAKE_CLOCK (clock), 4000);
+
+  g_assert_cmpuint (log->fired->len, ==, 3);
+  g_assert_cmpint (g_array_index (log->fired, int, 0), ==, 1);
+  g_assert_cmpint (g_array_index (log->times, gint64, 0), ==, 5000500);
+  g_assert_cmpint (g_array_index (log->fired, int, 1), ==, 2);
+  g_assert_cmpint (g_array_index (log->fired, int, 2), ==, 3);
+  g_assert_cmpint (g_array_index (log->times, gint64, 2), ==, 5003000);
+  g_assert_cmpint (bb_clock_get_monotonic_time (clock), ==, 5000);
+  g_assert_cmpint (bb_clock_get_real_time (clock), ==, 5004000);
+  g_assert_true (bb_fake_clock_get_next_wall_deadline (BB_FAKE_CLOCK (clock), &deadline));
+  g_assert_cmpint (deadline, ==, 5009000);
+  g_assert_false (bb_fake_clock_get_next_deadline (BB_FAKE_CLOCK (clock), NULL));
+
+  log_free (log);
+  g_assert_finalize_object (clock);
+}
+
+static void
+test_fake_wall_jump (void)
+{
+  BbClock *clock = bb_fake_clock_new (0, 10000000);
+  Log *log = log_new (clock);
+  guint id;
+
+  g_signal_connect (clock, "wall-clock-changed", G_CALLBACK (changed_cb), NULL);
+
+  bb_clock_add_wall_timeout_at (clock, 10002000, wall_log_cb, GINT_TO_POINTER (2), NULL);
+  bb_clock_add_wall_timeout_at (clock, 10001000, wall_log_cb, GINT_TO_POINTER (1), NULL);
+  id = bb_clock_add_wall_timeout_at (clock, 10001500, wall_log_cb, GINT_TO_POINTER (15), NULL);
+  bb_clock_add_wall_timeout_at (clock, 10009000, wall_log_cb, GINT_TO_POINTER (9), NULL);
+  bb_clock_add_timeout_at (clock, 100, log_cb, GINT_TO_POINTER (100), NULL);
+  bb_clock_remove_timeout (clock, id);
+
+  /* Set back: the signal, nothing fires, the monotonic clock stays. */
+  bb_fake_clock_jump_real (BB_FAKE_CLOCK (clock), -5000);
+  g_assert_cmpuint (log->fired->len, ==, 1);
+  g_assert_cmpint (g_array_index (log->fired, int, 0), ==, 0);
+  g_assert_cmpint (bb_clock_get_monotonic_time (clock), ==, 0);
+
+  /* Set forward past two deadlines: the signal first, then both, late,
+   * in order; the monotonic timeout is not due. */
+  bb_fake_clock_jump_real (BB_FAKE_CLOCK (clock), 8000);
+  g_assert_cmpuint (log->fired->len, ==, 4);
+  g_assert_cmpint (g_array_index (log->fired, int, 1), ==, 0);
+  g_assert_cmpint (g_array_index (log->fired, int, 2), ==, 1);
+  g_assert_cmpint (g_array_index (log->fired, int, 3), ==, 2);
+  g_assert_cmpint (g_array_index (log->times, gint64, 3), ==, 10003000);
+  g_assert_cmpuint (bb_fake_clock_get_n_pending (BB_FAKE_CLOCK (clock)), ==, 2);
+
+  /* A wall timeout added in the past fires at the next dispatch. */
+  bb_clock_add_wall_timeout_at (clock, 0, wall_log_cb, GINT_TO_POINTER (5), NULL);
+  g_assert_cmpuint (bb_fake_clock_dispatch (BB_FAKE_CLOCK (clock)), ==, 1);
+  g_assert_cmpint (g_array_index (log->fired, int, 4), ==, 5);
+
+  log_free (log);
+  g_object_set_data (G_OBJECT (clock), "log", NULL);
+  g_assert_finalize_object (clock);
+}
+
 typedef struct
 {
   GMainLoop *loop;
@@ -216,6 +315,39 @@ test_system_timeout (void)
   g_assert_finalize_object (clock);
 }
 
+static void
+test_system_wall_timeout (void)
+{
+  BbClock *clock = bb_system_clock_new ();
+  SystemData data = { 0 };
+  gint64 real_now = bb_clock_get_real_time (clock);
+  gint64 fired_real;
+  guint id;
+
+  data.loop = g_main_loop_new (NULL, FALSE);
+  data.deadline = g_get_monotonic_time () + 20000;
+
+  /* A removed one never fires; the other fires once the real time
+   * reaches its deadline, through the CLOCK_REALTIME timerfd. Setting the
+   * system clock is not possible here: what a scheduler does on
+   * wall-clock-changed is tested with the fake clock. */
+  id = bb_clock_add_wall_timeout_at (clock, real_now + 5000, system_cb, &data, NULL);
+  bb_clock_remove_timeout (clock, id);
+  bb_clock_add_wall_timeout_at (clock, real_now + 20000, system_cb, &data, NULL);
+  g_main_loop_run (data.loop);
+  fired_real = g_get_real_time ();
+
+  g_assert_cmpint (fired_real, >=, real_now + 20000);
+  g_assert_cmpint (fired_real, <, real_now + 20000 + G_USEC_PER_SEC);
+
+  /* A deadline in the past fires at once. */
+  bb_clock_add_wall_timeout_at (clock, real_now - G_USEC_PER_SEC, system_cb, &data, NULL);
+  g_main_loop_run (data.loop);
+
+  g_main_loop_unref (data.loop);
+  g_assert_finalize_object (clock);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -227,7 +359,10 @@ main (int   argc,
   g_test_add_func ("/clock/fake/chain", test_fake_chain);
   g_test_add_func ("/clock/fake/jump-dispatch", test_fake_jump_dispatch);
   g_test_add_func ("/clock/fake/destroy-notify", test_fake_destroy_notify);
+  g_test_add_func ("/clock/fake/wall-advance", test_fake_wall_advance);
+  g_test_add_func ("/clock/fake/wall-jump", test_fake_wall_jump);
   g_test_add_func ("/clock/system/timeout", test_system_timeout);
+  g_test_add_func ("/clock/system/wall-timeout", test_system_wall_timeout);
 
   return g_test_run ();
 }

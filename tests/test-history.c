@@ -229,6 +229,71 @@ test_stopped (Fixture       *fixture,
                                " FROM sessions WHERE source = 'reminder'", "in-progress 3000 -");
 }
 
+/* The last break is the latest end of a session long enough, completed
+ * or stopped; one under way or too short does not count. */
+static void
+test_last_break (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(BbHistory) history = open_history (fixture, BB_HISTORY_OPEN_NONE);
+  g_autoptr(BbSession) first = desk_break (fixture, 12);
+  g_autoptr(BbSession) second = desk_break (fixture, 12);
+  g_autoptr(BbSession) third = desk_break (fixture, 12);
+  g_autoptr(GError) error = NULL;
+  gint64 end = -1;
+
+  g_assert_true (bb_history_get_last_break (history, 60 * 1000, &end, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (end, ==, 0);
+
+  /* Completed: 12 breaths of 10 s. */
+  bb_history_track (history, first, NULL, BB_HISTORY_SOURCE_PRACTICE);
+  bb_session_start (first);
+  advance (fixture, 121 * SEC);
+  g_assert_cmpint (bb_session_get_state (first), ==, BB_SESSION_STATE_FINISHED);
+  advance (fixture, 600 * SEC);
+
+  /* Stopped after half a minute: a break only for a lower bar. */
+  bb_history_track (history, second, NULL, BB_HISTORY_SOURCE_REMINDER);
+  bb_session_start (second);
+  advance (fixture, 30 * SEC);
+  bb_session_stop (second);
+
+  g_assert_true (bb_history_get_last_break (history, 60 * 1000, &end, &error));
+  g_assert_cmpint (end, ==, REAL_START + 120 * SEC);
+  g_assert_true (bb_history_get_last_break (history, 30 * 1000, &end, &error));
+  g_assert_cmpint (end, ==, REAL_START + 751 * SEC);
+
+  /* Under way: not a break yet. */
+  bb_history_track (history, third, NULL, BB_HISTORY_SOURCE_PRACTICE);
+  bb_session_start (third);
+  advance (fixture, 90 * SEC);
+  g_assert_true (bb_history_get_last_break (history, 0, &end, &error));
+  g_assert_cmpint (end, ==, REAL_START + 751 * SEC);
+
+  /* The query reads the index alone. */
+  {
+    sqlite3 *db = NULL;
+    sqlite3_stmt *stmt = NULL;
+    g_autoptr(GString) details = g_string_new (NULL);
+
+    g_assert_cmpint (sqlite3_open_v2 (fixture->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                         "EXPLAIN QUERY PLAN SELECT end_utc_us FROM sessions"
+                                         " WHERE outcome IN ('completed', 'stopped')"
+                                         " AND end_utc_us IS NOT NULL AND practiced_ms >= 60000"
+                                         " ORDER BY end_utc_us DESC LIMIT 1",
+                                         -1, &stmt, NULL), ==, SQLITE_OK);
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      g_string_append_printf (details, "%s;", sqlite3_column_text (stmt, 3));
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+    g_test_message ("plan: %s", details->str);
+    g_assert_nonnull (strstr (details->str, "COVERING INDEX sessions_breaks"));
+    g_assert_null (strstr (details->str, "TEMP B-TREE"));
+  }
+}
+
 /* The app killed mid-session: the next open of the window app marks the
  * row interrupted, with its last checkpoint. */
 /* Sessions followed late, as when the store opened after they began:
@@ -476,6 +541,7 @@ test_migrate (Fixture       *fixture,
   }
   /* Every step ran: the index of the last one is there. */
   assert_query (fixture->path, "SELECT count (*) FROM sqlite_schema WHERE name = 'sessions_days'", "1");
+  assert_query (fixture->path, "SELECT count (*) FROM sqlite_schema WHERE name = 'sessions_breaks'", "1");
   assert_query (fixture->path, "SELECT practiced_ms FROM sessions WHERE uuid = 'a'", "60000");
   assert_query (fixture->path, "SELECT count (*) FROM checkins", "0");
   g_object_unref (history);
@@ -937,6 +1003,7 @@ main (int   argc,
   g_test_add ("/history/record", Fixture, NULL, fixture_setup, test_record, fixture_teardown);
   g_test_add ("/history/stopped", Fixture, NULL, fixture_setup, test_stopped, fixture_teardown);
   g_test_add ("/history/track-late", Fixture, NULL, fixture_setup, test_track_late, fixture_teardown);
+  g_test_add ("/history/last-break", Fixture, NULL, fixture_setup, test_last_break, fixture_teardown);
   g_test_add ("/history/interrupted", Fixture, NULL, fixture_setup, test_interrupted, fixture_teardown);
   g_test_add ("/history/not-a-database", Fixture, NULL, fixture_setup, test_not_a_database, fixture_teardown);
   g_test_add ("/history/damaged-read-only", Fixture, NULL, fixture_setup, test_damaged_read_only, fixture_teardown);

@@ -15,13 +15,43 @@
  *
  * Times are in microseconds: monotonic time for scheduling, real (wall)
  * time for what is shown and stored.
+ *
+ * Wall-clock timeouts are for what is due at a time of day, such as a
+ * reminder: they fire when the real time reaches their deadline, however
+ * the wall clock got there (time passing, the clock being set, the machine
+ * resuming). #BbClock::wall-clock-changed tells schedulers to look again
+ * when the wall clock moved by other means than time passing.
  */
 
 G_DEFINE_ABSTRACT_TYPE (BbClock, bb_clock, G_TYPE_OBJECT)
 
+enum {
+  WALL_CLOCK_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 bb_clock_class_init (BbClockClass *klass)
 {
+  /**
+   * BbClock::wall-clock-changed:
+   *
+   * The wall clock was set or jumped (by the user, NTP, a time zone
+   * database that moved the real time), or the machine resumed from
+   * sleep, where the clock can tell. Wall-clock timeouts still fire at
+   * their real deadline; this is for schedulers whose deadlines depend
+   * on the real time they were computed at.
+   */
+  signals[WALL_CLOCK_CHANGED] =
+    g_signal_new ("wall-clock-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -89,6 +119,47 @@ bb_clock_remove_timeout (BbClock *self,
   g_return_if_fail (id != 0);
 
   BB_CLOCK_GET_CLASS (self)->remove_timeout (self, id);
+}
+
+/**
+ * bb_clock_add_wall_timeout_at:
+ * @real_deadline_us: real time, microseconds since the Unix epoch, at
+ *   which @func runs
+ *
+ * Adds a one-shot timeout on the wall clock. It fires when the real time
+ * reaches @real_deadline_us: later if the clock is set back, at once if it
+ * is set forward past the deadline or the machine resumes after it. A
+ * deadline in the past fires as soon as the clock can dispatch. Remove it
+ * with bb_clock_remove_timeout().
+ *
+ * Returns: an id for bb_clock_remove_timeout(), never 0
+ */
+guint
+bb_clock_add_wall_timeout_at (BbClock        *self,
+                              gint64          real_deadline_us,
+                              BbClockFunc     func,
+                              gpointer        user_data,
+                              GDestroyNotify  notify)
+{
+  g_return_val_if_fail (BB_IS_CLOCK (self), 0);
+  g_return_val_if_fail (func != NULL, 0);
+  g_return_val_if_fail (BB_CLOCK_GET_CLASS (self)->add_wall_timeout_at != NULL, 0);
+
+  return BB_CLOCK_GET_CLASS (self)->add_wall_timeout_at (self, real_deadline_us,
+                                                         func, user_data, notify);
+}
+
+/**
+ * bb_clock_emit_wall_clock_changed:
+ *
+ * Emits #BbClock::wall-clock-changed. For clock implementations only.
+ */
+void
+bb_clock_emit_wall_clock_changed (BbClock *self)
+{
+  g_return_if_fail (BB_IS_CLOCK (self));
+
+  g_signal_emit (self, signals[WALL_CLOCK_CHANGED], 0);
 }
 
 /**

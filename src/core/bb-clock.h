@@ -37,8 +37,13 @@ struct _BbClockClass
                                 GDestroyNotify  notify);
   void   (*remove_timeout)     (BbClock        *self,
                                 guint           id);
+  guint  (*add_wall_timeout_at) (BbClock        *self,
+                                 gint64          real_deadline,
+                                 BbClockFunc     func,
+                                 gpointer        user_data,
+                                 GDestroyNotify  notify);
 
-  gpointer padding[8];
+  gpointer padding[7];
 };
 
 gint64  bb_clock_get_monotonic_time (BbClock        *self);
@@ -50,6 +55,14 @@ guint   bb_clock_add_timeout_at     (BbClock        *self,
                                      GDestroyNotify  notify);
 void    bb_clock_remove_timeout     (BbClock        *self,
                                      guint           id);
+guint   bb_clock_add_wall_timeout_at (BbClock        *self,
+                                      gint64          real_deadline_us,
+                                      BbClockFunc     func,
+                                      gpointer        user_data,
+                                      GDestroyNotify  notify);
+
+/* For clock implementations. */
+void    bb_clock_emit_wall_clock_changed (BbClock   *self);
 
 BbClock *bb_clock_get_default       (void);
 

@@ -25,5 +25,7 @@ guint    bb_fake_clock_dispatch      (BbFakeClock *self);
 guint    bb_fake_clock_get_n_pending (BbFakeClock *self);
 gboolean bb_fake_clock_get_next_deadline (BbFakeClock *self,
                                           gint64      *deadline);
+gboolean bb_fake_clock_get_next_wall_deadline (BbFakeClock *self,
+                                               gint64      *real_deadline);
 
 G_END_DECLS

@@ -96,6 +96,10 @@ static const char * const migrations[] = {
   /* 2 -> 3: the day totals read from the index alone */
   "DROP INDEX sessions_local_date;"
   "CREATE INDEX sessions_days ON sessions (local_date, outcome, practiced_ms);",
+
+  /* 3 -> 4: the last break, read from the newest end backwards */
+  "CREATE INDEX sessions_breaks ON sessions (end_utc_us, practiced_ms, outcome)"
+  "  WHERE outcome IN ('completed', 'stopped');",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BB_HISTORY_SCHEMA_VERSION);
@@ -1307,6 +1311,57 @@ bb_history_count_sessions (BbHistory  *self,
     set_sqlite_error (error, BB_HISTORY_ERROR_READ, self->db, "sessions");
 
   return n;
+}
+
+/**
+ * bb_history_get_last_break:
+ * @min_ms: the least practice a session needs to count as a break
+ * @end_utc_us: (out): the end of the last break, UTC microseconds, or 0
+ *   when no session counts
+ *
+ * Finds the latest end of a completed or stopped session with at least
+ * @min_ms of practice, wherever it was practised: reminders count from it.
+ * The partial index `sessions_breaks` holds exactly the ended sessions, by
+ * end, with their practice and outcome, so the query walks it from its
+ * newest end and stops at the first long enough, without reading the
+ * table.
+ *
+ * Returns: %TRUE, or %FALSE with @error set
+ */
+gboolean
+bb_history_get_last_break (BbHistory  *self,
+                           gint64      min_ms,
+                           gint64     *end_utc_us,
+                           GError    **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int res;
+
+  g_return_val_if_fail (BB_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (end_utc_us != NULL, FALSE);
+
+  *end_utc_us = 0;
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT end_utc_us FROM sessions"
+                          " WHERE outcome IN ('completed', 'stopped')"
+                          " AND end_utc_us IS NOT NULL AND practiced_ms >= ?1"
+                          " ORDER BY end_utc_us DESC LIMIT 1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return set_sqlite_error (error, BB_HISTORY_ERROR_READ, self->db, "last break");
+
+  sqlite3_bind_int64 (stmt, 1, min_ms);
+
+  res = sqlite3_step (stmt);
+  if (res == SQLITE_ROW)
+    *end_utc_us = sqlite3_column_int64 (stmt, 0);
+
+  sqlite3_finalize (stmt);
+
+  if (res != SQLITE_ROW && res != SQLITE_DONE)
+    return set_sqlite_error (error, BB_HISTORY_ERROR_READ, self->db, "last break");
+
+  return TRUE;
 }
 
 /* Every column, named, so that a row put back keeps them all. */

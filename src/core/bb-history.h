@@ -63,7 +63,7 @@ typedef enum
 #define BB_HISTORY_N_BACKUPS 7
 
 /* The schema version this code writes. */
-#define BB_HISTORY_SCHEMA_VERSION 3
+#define BB_HISTORY_SCHEMA_VERSION 4
 
 #define BB_TYPE_HISTORY (bb_history_get_type ())
 
@@ -147,5 +147,9 @@ gboolean    bb_history_get_stats       (BbHistory           *self,
                                         BbStats             *stats,
                                         GError             **error);
 guint32     bb_history_get_today       (BbHistory           *self);
+gboolean    bb_history_get_last_break  (BbHistory           *self,
+                                        gint64               min_ms,
+                                        gint64              *end_utc_us,
+                                        GError             **error);
 
 G_END_DECLS
