@@ -164,7 +164,9 @@ update_accessible_label (BbTrendChart *self)
                                        "%u a week on average.",
                                        average),
                           average);
-  label = g_strjoin (" ", what, week, mean, NULL);
+  /* Translators: joins the three parts above into the chart's
+   * description; languages written without spaces can drop them */
+  label = g_strdup_printf (C_("chart description", "%s %s %s"), what, week, mean);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
