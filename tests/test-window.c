@@ -181,38 +181,45 @@ find_button (Fixture    *fixture,
   return button;
 }
 
-/* Presses a key the way the window's shortcut machinery would: finds the
- * shortcut bound to @keyval on @widget and activates its action. */
-static void
-press_key (GtkWidget *widget,
-           guint      keyval)
+/* Presses a key on @widget through its own shortcuts, as a key event
+ * would: the trigger must match, and its action runs on the widget.
+ * Returns: whether the shortcut took the key */
+static gboolean
+press_shortcut (GtkWidget       *widget,
+                guint            keyval,
+                GdkModifierType  modifiers)
 {
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  g_autoptr(GtkShortcutTrigger) trigger = gtk_keyval_trigger_new (keyval, 0);
-  gboolean found = FALSE;
 
-  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !found; i++)
+  for (guint c = 0; c < g_list_model_get_n_items (controllers); c++)
     {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, c);
 
       if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
         continue;
 
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)) && !found; j++)
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (controller)); i++)
         {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), i);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
 
-          if (!gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), trigger))
-            continue;
-
-          g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
-                                                       0, widget,
-                                                       gtk_shortcut_get_arguments (shortcut)));
-          found = TRUE;
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                 widget, gtk_shortcut_get_arguments (shortcut));
         }
     }
 
-  g_assert_true (found);
+  return FALSE;
+}
+
+/* A key the widget must take. */
+static void
+press_key (GtkWidget *widget,
+           guint      keyval)
+{
+  g_assert_true (press_shortcut (widget, keyval, 0));
   iterate ();
 }
 
@@ -1213,10 +1220,21 @@ test_history_page (Fixture       *fixture,
     g_assert_cmpint (bb_session_item_get_id (back), ==, bb_session_item_get_id (newest));
   }
 
-  /* Back to the overview, and from there to practice. */
-  gtk_widget_activate_action (GTK_WIDGET (page), "history.show-overview", NULL);
-  iterate ();
+  /* Back to the overview with Escape, Alt+Left, or in right-to-left
+   * text Alt+Right; and from there to practice. */
+  g_assert_true (press_shortcut (GTK_WIDGET (page), GDK_KEY_Escape, 0));
   g_assert_cmpstr (history_child (page, "stack"), ==, "overview");
+  gtk_widget_activate_action (GTK_WIDGET (page), "history.show-sessions", NULL);
+  g_assert_true (press_shortcut (GTK_WIDGET (page), GDK_KEY_Left, GDK_ALT_MASK));
+  g_assert_cmpstr (history_child (page, "stack"), ==, "overview");
+  gtk_widget_set_direction (GTK_WIDGET (page), GTK_TEXT_DIR_RTL);
+  gtk_widget_activate_action (GTK_WIDGET (page), "history.show-sessions", NULL);
+  g_assert_false (press_shortcut (GTK_WIDGET (page), GDK_KEY_Left, GDK_ALT_MASK));
+  g_assert_cmpstr (history_child (page, "stack"), ==, "sessions");
+  g_assert_true (press_shortcut (GTK_WIDGET (page), GDK_KEY_Right, GDK_ALT_MASK));
+  g_assert_cmpstr (history_child (page, "stack"), ==, "overview");
+  gtk_widget_set_direction (GTK_WIDGET (page), GTK_TEXT_DIR_NONE);
+  iterate ();
   g_assert_cmpstr (history_child (page, "totals_label"), ==,
                    "6 min this month · 4 sessions in all · longest streak 2 days");
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-practice", NULL);

@@ -426,6 +426,21 @@ bb_history_page_grab_focus (GtkWidget *widget)
   return gtk_widget_child_focus (gtk_stack_get_visible_child (self->stack), GTK_DIR_TAB_FORWARD);
 }
 
+/* Alt and the arrow that points back: left, or right in right-to-left
+ * text. */
+static gboolean
+back_shortcut_cb (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+
+  if (g_variant_get_boolean (args) != rtl)
+    return FALSE;
+
+  return gtk_widget_activate_action (widget, "history.show-overview", NULL);
+}
+
 static void
 bb_history_page_dispose (GObject *object)
 {
@@ -481,7 +496,8 @@ bb_history_page_class_init (BbHistoryPageClass *klass)
   gtk_widget_class_install_action (widget_class, "history.show-sessions", NULL, show_sessions_action);
   gtk_widget_class_install_action (widget_class, "history.show-overview", NULL, show_overview_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "history.show-overview", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "history.show-overview", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, GDK_ALT_MASK, back_shortcut_cb, "b", FALSE);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Right, GDK_ALT_MASK, back_shortcut_cb, "b", TRUE);
 }
 
 static void
