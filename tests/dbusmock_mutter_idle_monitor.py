@@ -7,7 +7,8 @@
 # id answered which call; the test fires them with EmitSignal
 # ("org.gnome.Mutter.IdleMonitor", "WatchFired", "u", [id]) and reads
 # RemoveWatch calls from GetMethodCalls. SetIdletime sets what
-# GetIdletime answers (an hour, unless set).
+# GetIdletime answers (an hour, unless set); SetFailActive (TRUE) makes
+# AddUserActiveWatch fail.
 
 BUS_NAME = "org.gnome.Mutter.IdleMonitor"
 MAIN_OBJ = "/org/gnome/Mutter/IdleMonitor/Core"
@@ -19,10 +20,14 @@ def load(mock, _parameters):
     mock.idle_next = 99
     mock.active_next = 199
     mock.idletime = 3600000
+    mock.fail_active = False
     mock.AddMethods(MAIN_IFACE, [
         ("AddIdleWatch", "t", "u", "self.idle_next += 1; ret = self.idle_next"),
-        ("AddUserActiveWatch", "", "u", "self.active_next += 1; ret = self.active_next"),
+        ("AddUserActiveWatch", "", "u",
+         "if self.fail_active: raise dbus.exceptions.DBusException('no', name='org.example.Failed')\n"
+         "self.active_next += 1; ret = self.active_next"),
         ("RemoveWatch", "u", "", ""),
         ("GetIdletime", "", "t", "ret = self.idletime"),
         ("SetIdletime", "t", "", "self.idletime = args[0]"),
+        ("SetFailActive", "b", "", "self.fail_active = args[0]"),
     ])

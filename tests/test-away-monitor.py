@@ -315,9 +315,20 @@ def test_all_sources(env, session, system):
               f"input missed by the user-active watch still ends the period ({events})")
         call(session, *MUTTER[:2], MUTTER[2], "SetIdletime", GLib.Variant("(t)", (3600000,)))
 
-        # A new threshold replaces the idle watch.
+        # No user-active watch to be had: the period ends at once rather
+        # than never.
         check(wait_for(lambda: len(mutter_calls(session, "AddIdleWatch")) == 4),
               "the idle watch was renewed after each return")
+        call(session, *MUTTER[:2], MUTTER[2], "SetFailActive", GLib.Variant("(b)", (True,)))
+        watch_fired(session, 99 + len(mutter_calls(session, "AddIdleWatch")))
+        events = probe.expect("away 0")
+        check(len(periods(events)) == 1,
+              f"an idle stretch whose end cannot be watched ends at once ({events})")
+        call(session, *MUTTER[:2], MUTTER[2], "SetFailActive", GLib.Variant("(b)", (False,)))
+
+        # A new threshold replaces the idle watch.
+        check(wait_for(lambda: len(mutter_calls(session, "AddIdleWatch")) == 5),
+              "the idle watch was renewed again")
         probe.send("threshold 3000")
         check(wait_for(lambda: mutter_calls(session, "AddIdleWatch")[-1] == [3000]),
               "a new threshold asks for a new idle watch")

@@ -355,13 +355,14 @@ watch_call_free (WatchCall *call)
   g_free (call);
 }
 
-/* Takes the watch id out of an AddIdleWatch or AddUserActiveWatch reply.
- * The id is removed again at once if the monitor is gone or no longer
- * wants it, so no watch outlives it on Mutter's side. */
+/* Takes the watch id out of an AddIdleWatch or AddUserActiveWatch reply;
+ * 0 if the call failed. The id is removed again at once if the monitor is
+ * gone or no longer wants it, so no watch outlives it on Mutter's side.
+ * @out_self is the monitor if it still wants the answer, else NULL. */
 static guint
-finish_watch_call (GObject       *source,
-                   GAsyncResult  *result,
-                   WatchCall     *call,
+finish_watch_call (GObject        *source,
+                   GAsyncResult   *result,
+                   WatchCall      *call,
                    BbAwayMonitor **out_self)
 {
   g_autoptr(GError) error = NULL;
@@ -371,16 +372,15 @@ finish_watch_call (GObject       *source,
 
   reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
   if (reply == NULL)
-    {
-      g_debug ("Mutter idle watch: %s", error->message);
-      return 0;
-    }
+    g_debug ("Mutter idle watch: %s", error->message);
+  else
+    g_variant_get (reply, "(u)", &id);
 
-  g_variant_get (reply, "(u)", &id);
   self = g_weak_ref_get (&call->monitor);
   if (self == NULL || self->mutter_gen != call->gen)
     {
-      remove_watch (call->connection, id);
+      if (id != 0)
+        remove_watch (call->connection, id);
       return 0;
     }
 
@@ -426,13 +426,26 @@ add_user_active_watch_cb (GObject      *source,
   guint id;
 
   id = finish_watch_call (source, result, call, &self);
+  if (self == NULL)
+    {
+      watch_call_free (call);
+      return;
+    }
+
   if (id != 0 && !(self->span.reasons & BB_AWAY_IDLE))
     {
       remove_watch (call->connection, id);
       id = 0;
     }
 
-  if (id != 0)
+  if (id == 0 && (self->span.reasons & BB_AWAY_IDLE))
+    {
+      /* Nothing will tell when the user is back: a short period is
+       * better than one that never ends. */
+      end (self, BB_AWAY_IDLE, now (self));
+      add_idle_watch (self);
+    }
+  else if (id != 0)
     {
       self->active_id = id;
       g_dbus_connection_call (self->session_bus, MUTTER_NAME, MUTTER_PATH, MUTTER_IFACE,
