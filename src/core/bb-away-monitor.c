@@ -29,6 +29,7 @@
  *   The user may come back between the idle watch firing and the
  *   user-active watch being added, which would then wait for the input
  *   after that; GetIdletime, asked once the watch is in place, catches it.
+ *   If no user-active watch can be had, the stretch ends at once.
  * - org.gnome.ScreenSaver (session bus): GetActive when it appears, then
  *   ActiveChanged. Active is locked (or at least blanked: nobody reads a
  *   notification there either).
