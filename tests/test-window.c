@@ -1765,8 +1765,9 @@ test_reminders_offer (Fixture       *fixture,
   gtk_settings_reset_property (gtk_settings_get_default (), "gtk-enable-animations");
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
+  /* It slides in after the first frame. */
+  WAIT_UNTIL (gtk_revealer_get_child_revealed (offer));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (offer)));
-  g_assert_true (gtk_revealer_get_reveal_child (offer));
   g_assert_true (gtk_widget_get_mapped (practice_child (fixture, "accept_button")));
 
   click (find_button (fixture, "practice.decline-reminders"));

@@ -37,7 +37,11 @@ struct _BbPracticePage
   GSettings            *settings;
   GBindingGroup        *client_bindings;
 
-  guint                 client_idle;
+  GdkFrameClock        *frame_clock;
+  gulong                after_paint_id;
+  guint                 after_frame_idle;
+  guint                 after_first_frame : 1;
+  guint                 client_chosen : 1;
 };
 
 G_DEFINE_FINAL_TYPE (BbPracticePage, bb_practice_page, ADW_TYPE_BIN)
@@ -212,34 +216,10 @@ bb_practice_page_set_reminders_client (BbPracticePage    *self,
   g_return_if_fail (BB_IS_PRACTICE_PAGE (self));
   g_return_if_fail (client == NULL || BB_IS_REMINDERS_CLIENT (client));
 
-  g_clear_handle_id (&self->client_idle, g_source_remove);
+  self->client_chosen = TRUE;
   g_binding_group_set_source (self->client_bindings, client);
   if (client == NULL)
     gtk_widget_set_visible (GTK_WIDGET (self->next_reminder_label), FALSE);
-}
-
-static gboolean
-client_idle_cb (gpointer user_data)
-{
-  BbPracticePage *self = user_data;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkApplication *application = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
-
-  self->client_idle = 0;
-  if (BB_IS_APPLICATION (application))
-    bb_practice_page_set_reminders_client (self, bb_application_get_reminders_client (BB_APPLICATION (application)));
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Low priority: after the frames the window is drawing now. */
-static void
-practice_page_map_cb (BbPracticePage *self)
-{
-  g_autoptr(GObject) client = g_binding_group_dup_source (self->client_bindings);
-
-  if (client == NULL && self->client_idle == 0)
-    self->client_idle = g_idle_add_full (G_PRIORITY_LOW, client_idle_cb, self, NULL);
 }
 
 /* Offered until answered, and not once reminders are on anyway. */
@@ -284,6 +264,69 @@ decline_reminders_action (GtkWidget  *widget,
   g_settings_set_boolean (self->settings, "reminders-offered", TRUE);
 }
 
+/* What the first frame does not show is set up after it: the client of
+ * the reminders service (D-Bus) and the offer, which then slides in. */
+static gboolean
+after_first_frame_cb (gpointer user_data)
+{
+  BbPracticePage *self = user_data;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkApplication *application = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+
+  self->after_frame_idle = 0;
+  self->after_first_frame = TRUE;
+
+  g_signal_connect_object (self->settings, "changed::reminders-offered",
+                           G_CALLBACK (update_offer), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::reminders-enabled",
+                           G_CALLBACK (update_offer), self, G_CONNECT_SWAPPED);
+  update_offer (self);
+
+  if (!self->client_chosen && BB_IS_APPLICATION (application))
+    bb_practice_page_set_reminders_client (self, bb_application_get_reminders_client (BB_APPLICATION (application)));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_waiting_for_frame (BbPracticePage *self)
+{
+  /* A window destroyed before its first frame has run the dispose of
+   * its frame clock, which took the handler with it. */
+  if (self->frame_clock != NULL && self->after_paint_id != 0 &&
+      g_signal_handler_is_connected (self->frame_clock, self->after_paint_id))
+    g_signal_handler_disconnect (self->frame_clock, self->after_paint_id);
+  self->after_paint_id = 0;
+  g_clear_object (&self->frame_clock);
+}
+
+static void
+after_paint_cb (BbPracticePage *self)
+{
+  stop_waiting_for_frame (self);
+  if (self->after_frame_idle == 0)
+    self->after_frame_idle = g_idle_add_full (G_PRIORITY_LOW, after_first_frame_cb, self, NULL);
+}
+
+static void
+practice_page_map_cb (BbPracticePage *self)
+{
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->after_first_frame || self->after_paint_id != 0 || self->after_frame_idle != 0)
+    return;
+
+  if (frame_clock == NULL)
+    {
+      after_paint_cb (self);
+      return;
+    }
+
+  self->frame_clock = g_object_ref (frame_clock);
+  self->after_paint_id = g_signal_connect_swapped (frame_clock, "after-paint",
+                                                   G_CALLBACK (after_paint_cb), self);
+}
+
 static gboolean
 bb_practice_page_grab_focus (GtkWidget *widget)
 {
@@ -297,7 +340,8 @@ bb_practice_page_dispose (GObject *object)
 {
   BbPracticePage *self = (BbPracticePage *)object;
 
-  g_clear_handle_id (&self->client_idle, g_source_remove);
+  g_clear_handle_id (&self->after_frame_idle, g_source_remove);
+  stop_waiting_for_frame (self);
   if (self->client_bindings != NULL)
     g_binding_group_set_source (self->client_bindings, NULL);
   g_clear_object (&self->client_bindings);
@@ -338,14 +382,8 @@ bb_practice_page_init (BbPracticePage *self)
   populate (self);
 
   self->settings = g_settings_new (APPLICATION_ID);
-  g_signal_connect_object (self->settings, "changed::reminders-offered",
-                           G_CALLBACK (update_offer), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed::reminders-enabled",
-                           G_CALLBACK (update_offer), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->offer_revealer, "notify::child-revealed",
                            G_CALLBACK (offer_revealed_cb), self, G_CONNECT_SWAPPED);
-  update_offer (self);
-  offer_revealed_cb (self);
 
   self->client_bindings = g_binding_group_new ();
   g_binding_group_bind_full (self->client_bindings, "next-due",
