@@ -83,6 +83,8 @@ main (int   argc,
   clock = bb_fake_clock_new (G_USEC_PER_SEC, G_GINT64_CONSTANT (1700000000000000));
   app = bb_application_new (APPLICATION_ID ".Screenshot", G_APPLICATION_NON_UNIQUE, clock);
   g_application_register (G_APPLICATION (app), NULL, NULL);
+  /* The one-time offer of reminders would slide in mid-picture. */
+  g_settings_set_boolean (bb_application_get_settings (app), "reminders-offered", TRUE);
   g_application_activate (G_APPLICATION (app));
   window = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app)));
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);

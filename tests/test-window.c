@@ -14,11 +14,14 @@
 #include <unistd.h>
 
 #include "bb-application.h"
+#include "bb-catalog.h"
 #include "bb-chime-private.h"
 #include "bb-fake-clock.h"
 #include "bb-history-page.h"
 #include "bb-practice-page.h"
+#include "bb-practice-page-private.h"
 #include "bb-preferences-window.h"
+#include "bb-reminders-client.h"
 #include "bb-rib-view.h"
 #include "bb-rib-view-private.h"
 #include "bb-session-list.h"
@@ -1519,6 +1522,536 @@ test_remote_start (void)
   g_test_trap_assert_passed ();
 }
 
+/* Reminders */
+
+/* Runs the main context until @cond holds, for up to ten seconds. */
+#define WAIT_UNTIL(cond) \
+  G_STMT_START { \
+    for (guint wait_i_ = 0; wait_i_ < 10000 && !(cond); wait_i_++) \
+      { \
+        g_main_context_iteration (NULL, FALSE); \
+        g_usleep (1000); \
+      } \
+    g_assert_true (cond); \
+  } G_STMT_END
+
+static GtkWidget *
+find_preferences (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (BB_IS_PREFERENCES_WINDOW (toplevel))
+        return toplevel;
+    }
+
+  return NULL;
+}
+
+static gpointer
+prefs_child (GtkWidget  *preferences,
+             const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (preferences, BB_TYPE_PREFERENCES_WINDOW, name);
+
+  g_assert_nonnull (child);
+
+  return child;
+}
+
+static GVariant *
+weekdays (GSettings *settings)
+{
+  return g_settings_get_value (settings, "active-weekdays");
+}
+
+static void
+assert_weekdays (GSettings  *settings,
+                 const char *expected)
+{
+  g_autoptr(GVariant) days = weekdays (settings);
+  g_autofree char *text = g_variant_print (days, FALSE);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+/* The page opens from the practice page's link, and every control
+ * follows its key and writes it. */
+static void
+test_reminders_preferences (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GSettings *settings = bb_application_get_settings (fixture->app);
+  GtkWidget *preferences;
+  GtkSwitch *reminders_switch;
+  GtkSwitch *login_switch;
+  GtkSpinButton *interval;
+  GtkSpinButton *snooze;
+  GtkSpinButton *away;
+  GtkSpinButton *start_hours, *start_minutes, *end_hours, *end_minutes;
+  AdwComboRow *preset_row;
+  AdwActionRow *end_row;
+  GtkWidget *days_box;
+  GtkWidget *days[7];
+  GtkWidget *followers[10];
+  guint n_presets;
+  const BbPreset *presets = bb_catalog_get_presets (&n_presets);
+  guint i;
+
+  click (find_button (fixture, "win.show-preferences"));
+  preferences = find_preferences ();
+  g_assert_nonnull (preferences);
+  wait_mapped (preferences);
+  g_assert_cmpstr (adw_preferences_window_get_visible_page_name (ADW_PREFERENCES_WINDOW (preferences)), ==, "reminders");
+  g_assert_cmpstr (adw_preferences_page_get_icon_name (prefs_child (preferences, "reminders_page")), ==, "alarm-symbolic");
+
+  reminders_switch = prefs_child (preferences, "reminders_switch");
+  login_switch = prefs_child (preferences, "login_switch");
+  interval = prefs_child (preferences, "interval_spin");
+  snooze = prefs_child (preferences, "snooze_spin");
+  away = prefs_child (preferences, "away_spin");
+  start_hours = prefs_child (preferences, "start_hours");
+  start_minutes = prefs_child (preferences, "start_minutes");
+  end_hours = prefs_child (preferences, "end_hours");
+  end_minutes = prefs_child (preferences, "end_minutes");
+  preset_row = prefs_child (preferences, "preset_row");
+  end_row = prefs_child (preferences, "end_row");
+  days_box = prefs_child (preferences, "days_box");
+
+  i = 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (days_box); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      g_assert_cmpuint (i, <, 7);
+      days[i++] = child;
+    }
+  g_assert_cmpuint (i, ==, 7);
+
+  /* Names for screen readers. */
+  gtk_test_accessible_assert_property (interval, GTK_ACCESSIBLE_PROPERTY_LABEL, "Minutes between reminders");
+  gtk_test_accessible_assert_property (start_hours, GTK_ACCESSIBLE_PROPERTY_LABEL, "Start hour");
+  gtk_test_accessible_assert_property (end_minutes, GTK_ACCESSIBLE_PROPERTY_LABEL, "End minute");
+  gtk_test_accessible_assert_property (snooze, GTK_ACCESSIBLE_PROPERTY_LABEL, "Snooze minutes");
+  gtk_test_accessible_assert_property (away, GTK_ACCESSIBLE_PROPERTY_LABEL, "Minutes away that count as a break");
+  gtk_test_accessible_assert_property (days[0], GTK_ACCESSIBLE_PROPERTY_LABEL, "Monday");
+  gtk_test_accessible_assert_property (days[6], GTK_ACCESSIBLE_PROPERTY_LABEL, "Sunday");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (days[0])), ==, "Mon");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (days[6])), ==, "Sun");
+
+  /* Off: only the main switch can be used. */
+  followers[0] = GTK_WIDGET (interval);
+  followers[1] = GTK_WIDGET (snooze);
+  followers[2] = GTK_WIDGET (away);
+  followers[3] = GTK_WIDGET (start_hours);
+  followers[4] = GTK_WIDGET (end_minutes);
+  followers[5] = GTK_WIDGET (preset_row);
+  followers[6] = days[0];
+  followers[7] = days[6];
+  followers[8] = GTK_WIDGET (login_switch);
+  followers[9] = GTK_WIDGET (end_row);
+  g_assert_false (gtk_switch_get_active (reminders_switch));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (reminders_switch)));
+  for (i = 0; i < G_N_ELEMENTS (followers); i++)
+    g_assert_false (gtk_widget_is_sensitive (followers[i]));
+
+  /* The switch writes the key, and follows it. */
+  gtk_switch_set_active (reminders_switch, TRUE);
+  g_assert_true (g_settings_get_boolean (settings, "reminders-enabled"));
+  iterate ();
+  for (i = 0; i < G_N_ELEMENTS (followers); i++)
+    g_assert_true (gtk_widget_is_sensitive (followers[i]));
+  g_settings_set_boolean (settings, "reminders-enabled", FALSE);
+  iterate ();
+  g_assert_false (gtk_switch_get_active (reminders_switch));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (interval)));
+  g_settings_set_boolean (settings, "reminders-enabled", TRUE);
+  iterate ();
+  g_assert_true (gtk_switch_get_active (reminders_switch));
+
+  /* Minutes, within the schema's ranges. */
+  g_assert_cmpfloat (gtk_adjustment_get_lower (gtk_spin_button_get_adjustment (interval)), ==, 1);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (gtk_spin_button_get_adjustment (interval)), ==, 240);
+  g_assert_cmpfloat (gtk_adjustment_get_lower (gtk_spin_button_get_adjustment (snooze)), ==, 5);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (gtk_spin_button_get_adjustment (snooze)), ==, 60);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (gtk_spin_button_get_adjustment (away)), ==, 120);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (interval), ==, 60);
+  g_settings_set_uint (settings, "reminder-interval", 90);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (interval), ==, 90);
+  gtk_spin_button_set_value (interval, 45);
+  g_assert_cmpuint (g_settings_get_uint (settings, "reminder-interval"), ==, 45);
+  g_settings_set_uint (settings, "snooze-minutes", 20);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (snooze), ==, 20);
+  gtk_spin_button_set_value (snooze, 15);
+  g_assert_cmpuint (g_settings_get_uint (settings, "snooze-minutes"), ==, 15);
+  g_settings_set_uint (settings, "away-minutes", 12);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (away), ==, 12);
+  gtk_spin_button_set_value (away, 3);
+  g_assert_cmpuint (g_settings_get_uint (settings, "away-minutes"), ==, 3);
+
+  /* Active hours: an hour and a minute of one key each. */
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (start_hours), ==, 9);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (start_minutes), ==, 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (start_minutes)), ==, "00");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (end_hours), ==, 18);
+  g_settings_set_uint (settings, "active-hours-start", 8 * 60 + 45);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (start_hours), ==, 8);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (start_minutes), ==, 45);
+  gtk_spin_button_set_value (start_hours, 7);
+  g_assert_cmpuint (g_settings_get_uint (settings, "active-hours-start"), ==, 7 * 60 + 45);
+  gtk_spin_button_set_value (start_minutes, 30);
+  g_assert_cmpuint (g_settings_get_uint (settings, "active-hours-start"), ==, 7 * 60 + 30);
+  g_assert_cmpstr (adw_action_row_get_subtitle (end_row), ==, "");
+  gtk_spin_button_set_value (end_hours, 2);
+  g_assert_cmpuint (g_settings_get_uint (settings, "active-hours-end"), ==, 2 * 60);
+  iterate ();
+  g_assert_cmpstr (adw_action_row_get_subtitle (end_row), ==, "The next day, past midnight");
+  g_settings_set_uint (settings, "active-hours-end", 7 * 60 + 30);
+  iterate ();
+  g_assert_cmpstr (adw_action_row_get_subtitle (end_row), ==, "All day, as it equals the start");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (end_hours), ==, 7);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (end_minutes), ==, 30);
+
+  /* Weekdays, Monday first, as the list of ISO days. */
+  assert_weekdays (settings, "[1, 2, 3, 4, 5]");
+  for (i = 0; i < 7; i++)
+    g_assert_cmpint (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (days[i])), ==, i < 5);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (days[6]), TRUE);
+  assert_weekdays (settings, "[1, 2, 3, 4, 5, 7]");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (days[0]), FALSE);
+  assert_weekdays (settings, "[2, 3, 4, 5, 7]");
+  g_settings_set_value (settings, "active-weekdays", g_variant_new_parsed ("[uint32 6]"));
+  for (i = 0; i < 7; i++)
+    g_assert_cmpint (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (days[i])), ==, i == 5);
+  assert_weekdays (settings, "[6]");
+
+  /* The preset, by its place in the catalog. */
+  g_assert_cmpuint (n_presets, >, 1);
+  g_assert_cmpstr (presets[adw_combo_row_get_selected (preset_row)].id, ==, "desk-break");
+  g_settings_set_string (settings, "reminder-preset", presets[n_presets - 1].id);
+  g_assert_cmpuint (adw_combo_row_get_selected (preset_row), ==, n_presets - 1);
+  adw_combo_row_set_selected (preset_row, 1);
+  {
+    g_autofree char *preset = g_settings_get_string (settings, "reminder-preset");
+
+    g_assert_cmpstr (preset, ==, presets[1].id);
+  }
+
+  /* Start at login. */
+  g_assert_false (gtk_switch_get_active (login_switch));
+  gtk_switch_set_active (login_switch, TRUE);
+  g_assert_true (g_settings_get_boolean (settings, "start-at-login"));
+  g_settings_set_boolean (settings, "start-at-login", FALSE);
+  g_assert_false (gtk_switch_get_active (login_switch));
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  iterate ();
+}
+
+static BbPracticePage *
+practice_page (Fixture *fixture)
+{
+  GtkWidget *page = find_widget (GTK_WIDGET (fixture->window), is_type,
+                                 GSIZE_TO_POINTER (BB_TYPE_PRACTICE_PAGE));
+
+  g_assert_nonnull (page);
+
+  return BB_PRACTICE_PAGE (page);
+}
+
+static gpointer
+practice_child (Fixture    *fixture,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (practice_page (fixture)),
+                                                  BB_TYPE_PRACTICE_PAGE, name);
+
+  g_assert_nonnull (child);
+
+  return child;
+}
+
+/* Offered on the first run, until either button answers. */
+static void
+test_reminders_offer (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GSettings *settings = bb_application_get_settings (fixture->app);
+  GtkRevealer *offer = practice_child (fixture, "offer_revealer");
+
+  gtk_settings_reset_property (gtk_settings_get_default (), "gtk-enable-animations");
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  /* It slides in after the first frame. */
+  WAIT_UNTIL (gtk_revealer_get_child_revealed (offer));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (offer)));
+  g_assert_true (gtk_widget_get_mapped (practice_child (fixture, "accept_button")));
+
+  click (find_button (fixture, "practice.decline-reminders"));
+  g_assert_true (g_settings_get_boolean (settings, "reminders-offered"));
+  g_assert_false (g_settings_get_boolean (settings, "reminders-enabled"));
+  WAIT_UNTIL (!gtk_widget_get_visible (GTK_WIDGET (offer)));
+
+  /* Asked again only if the key is reset. */
+  g_settings_reset (settings, "reminders-offered");
+  WAIT_UNTIL (gtk_revealer_get_reveal_child (offer));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (offer)));
+  click (find_button (fixture, "practice.accept-reminders"));
+  g_assert_true (g_settings_get_boolean (settings, "reminders-offered"));
+  g_assert_true (g_settings_get_boolean (settings, "reminders-enabled"));
+  WAIT_UNTIL (!gtk_widget_get_visible (GTK_WIDGET (offer)));
+
+  /* Not offered while reminders are on anyway. */
+  g_settings_reset (settings, "reminders-offered");
+  iterate ();
+  g_assert_false (gtk_revealer_get_reveal_child (offer));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (offer)));
+}
+
+/* A stand-in for backbreath-reminders: Reminders1 with NextDue, on a
+ * connection of its own to the test's bus, under a name of this test's. */
+typedef struct
+{
+  GDBusConnection *connection;
+  char            *name;
+  guint            registration;
+  gint64           next_due;
+} MockService;
+
+static const char mock_xml[] =
+  "<node>"
+  "  <interface name='io.github.backbreath.Backbreath.Reminders1'>"
+  "    <property name='NextDue' type='x' access='read'/>"
+  "    <method name='Snooze'/>"
+  "    <method name='SessionStarted'/>"
+  "    <method name='SessionEnded'/>"
+  "  </interface>"
+  "</node>";
+
+static GVariant *
+mock_get_property (GDBusConnection  *connection,
+                   const char       *sender,
+                   const char       *object_path,
+                   const char       *interface_name,
+                   const char       *property_name,
+                   GError          **error,
+                   gpointer          user_data)
+{
+  MockService *mock = user_data;
+
+  g_assert_cmpstr (property_name, ==, "NextDue");
+
+  return g_variant_new_int64 (mock->next_due);
+}
+
+static const GDBusInterfaceVTable mock_vtable = { NULL, mock_get_property, NULL, { NULL, } };
+
+static void
+mock_set_next_due (MockService *mock,
+                   gint64       next_due)
+{
+  GVariantBuilder changed;
+  g_autoptr(GError) error = NULL;
+
+  mock->next_due = next_due;
+  g_variant_builder_init (&changed, G_VARIANT_TYPE ("a{sv}"));
+  g_variant_builder_add (&changed, "{sv}", "NextDue", g_variant_new_int64 (next_due));
+  g_dbus_connection_emit_signal (mock->connection, NULL, BB_REMINDERS_OBJECT_PATH,
+                                 "org.freedesktop.DBus.Properties", "PropertiesChanged",
+                                 g_variant_new ("(sa{sv}as)", BB_REMINDERS_INTERFACE, &changed, NULL),
+                                 &error);
+  g_assert_no_error (error);
+}
+
+static void
+mock_own_name (MockService *mock,
+               gboolean     own)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) reply = NULL;
+
+  reply = g_dbus_connection_call_sync (mock->connection, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", own ? "RequestName" : "ReleaseName",
+                                       own ? g_variant_new ("(su)", mock->name, 4 /* DO_NOT_QUEUE */)
+                                           : g_variant_new ("(s)", mock->name),
+                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+  guint32 result;
+
+  g_assert_no_error (error);
+  g_variant_get (reply, "(u)", &result);
+  g_assert_cmpuint (result, ==, 1);
+}
+
+static MockService *
+mock_new (void)
+{
+  MockService *mock = g_new0 (MockService, 1);
+  g_autoptr(GDBusNodeInfo) node = g_dbus_node_info_new_for_xml (mock_xml, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *address = g_dbus_address_get_for_bus_sync (G_BUS_TYPE_SESSION, NULL, &error);
+
+  g_assert_no_error (error);
+  mock->connection = g_dbus_connection_new_for_address_sync (address,
+                                                             G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
+                                                             G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
+                                                             NULL, NULL, &error);
+  g_assert_no_error (error);
+  mock->name = g_strdup_printf ("%s.Test%d.Reminders", APPLICATION_ID, (int) getpid ());
+  mock->registration = g_dbus_connection_register_object (mock->connection, BB_REMINDERS_OBJECT_PATH,
+                                                          node->interfaces[0], &mock_vtable,
+                                                          mock, NULL, &error);
+  g_assert_no_error (error);
+
+  return mock;
+}
+
+static void
+mock_free (MockService *mock)
+{
+  g_dbus_connection_unregister_object (mock->connection, mock->registration);
+  g_dbus_connection_close_sync (mock->connection, NULL, NULL);
+  g_object_unref (mock->connection);
+  g_free (mock->name);
+  g_free (mock);
+}
+
+/* What the application asks of the bus daemon, seen on the way out. */
+typedef struct
+{
+  GMutex     lock;
+  GPtrArray *started;  /* names passed to StartServiceByName */
+} StartLog;
+
+static GDBusMessage *
+start_filter (GDBusConnection *connection,
+              GDBusMessage    *message,
+              gboolean         incoming,
+              gpointer         user_data)
+{
+  StartLog *log = user_data;
+
+  if (!incoming &&
+      g_dbus_message_get_message_type (message) == G_DBUS_MESSAGE_TYPE_METHOD_CALL &&
+      g_strcmp0 (g_dbus_message_get_destination (message), "org.freedesktop.DBus") == 0 &&
+      g_strcmp0 (g_dbus_message_get_member (message), "StartServiceByName") == 0)
+    {
+      GVariant *body = g_dbus_message_get_body (message);
+      const char *name;
+      guint32 flags;
+
+      g_variant_get (body, "(&su)", &name, &flags);
+      g_mutex_lock (&log->lock);
+      g_ptr_array_add (log->started, g_strdup_printf ("%s %u", name, flags));
+      g_mutex_unlock (&log->lock);
+    }
+
+  return message;
+}
+
+static guint
+start_log_count (StartLog   *log,
+                 const char *entry)
+{
+  guint n = 0;
+
+  g_mutex_lock (&log->lock);
+  for (guint i = 0; i < log->started->len; i++)
+    n += g_str_equal (log->started->pdata[i], entry);
+  g_mutex_unlock (&log->lock);
+
+  return n;
+}
+
+/* The line under Start follows the service's NextDue through a client,
+ * and the client asks the bus to start the service once reminders are
+ * turned on. */
+static void
+test_reminders_next_due (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GSettings *settings = bb_application_get_settings (fixture->app);
+  GDBusConnection *connection = g_application_get_dbus_connection (G_APPLICATION (fixture->app));
+  MockService *mock = mock_new ();
+  g_autoptr(BbRemindersClient) client = NULL;
+  GtkLabel *line = practice_child (fixture, "next_reminder_label");
+  gint64 now = bb_clock_get_real_time (fixture->clock);  /* Tuesday 14 November 2023, 22:13:20 UTC */
+  StartLog log = { .started = g_ptr_array_new_with_free_func (g_free) };
+  g_autofree char *started = g_strdup_printf ("%s 0", mock->name);
+  guint filter;
+
+  g_mutex_init (&log.lock);
+  filter = g_dbus_connection_add_filter (connection, start_filter, &log, NULL);
+
+  /* The application's own client, made after the first frame, watches
+   * the real name. */
+  g_assert_true (BB_IS_REMINDERS_CLIENT (bb_application_get_reminders_client (fixture->app)));
+  g_assert_true (bb_application_get_reminders_client (fixture->app) == bb_application_get_reminders_client (fixture->app));
+  g_assert_cmpstr (bb_reminders_client_get_bus_name (bb_application_get_reminders_client (fixture->app)),
+                   ==, APPLICATION_ID ".Reminders");
+
+  client = bb_reminders_client_new (connection, mock->name, settings);
+  bb_practice_page_set_reminders_client (practice_page (fixture), client);
+  iterate ();
+
+  /* No service: no line, and nothing started while reminders are off. */
+  g_assert_cmpint (bb_reminders_client_get_next_due (client), ==, 0);
+  g_assert_null (bb_reminders_client_get_name_owner (client));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (line)));
+
+  /* The service comes up with a reminder due today. */
+  mock->next_due = now + 30 * 60 * SEC;
+  mock_own_name (mock, TRUE);
+  WAIT_UNTIL (bb_reminders_client_get_next_due (client) == mock->next_due);
+  g_assert_nonnull (bb_reminders_client_get_name_owner (client));
+  iterate ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (line)));
+  g_assert_cmpstr (gtk_label_get_label (line), ==, "Next break reminder at 22:43");
+
+  /* It moves: tomorrow, later in the week, none. */
+  mock_set_next_due (mock, now + 2 * 3600 * SEC);
+  WAIT_UNTIL (bb_reminders_client_get_next_due (client) == mock->next_due);
+  iterate ();
+  g_assert_cmpstr (gtk_label_get_label (line), ==, "Next break reminder tomorrow at 00:13");
+  mock_set_next_due (mock, now + 3 * 24 * 3600 * SEC);
+  WAIT_UNTIL (bb_reminders_client_get_next_due (client) == mock->next_due);
+  iterate ();
+  g_assert_cmpstr (gtk_label_get_label (line), ==, "Next break reminder on Friday at 22:13");
+  mock_set_next_due (mock, 0);
+  WAIT_UNTIL (bb_reminders_client_get_next_due (client) == 0);
+  iterate ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (line)));
+
+  /* The service goes away: the line goes with it. */
+  mock_set_next_due (mock, now + 60 * SEC);
+  WAIT_UNTIL (bb_reminders_client_get_next_due (client) == mock->next_due);
+  iterate ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (line)));
+  mock_own_name (mock, FALSE);
+  WAIT_UNTIL (bb_reminders_client_get_name_owner (client) == NULL);
+  g_assert_cmpint (bb_reminders_client_get_next_due (client), ==, 0);
+  iterate ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (line)));
+
+  /* Turning reminders on asks the bus to start the service, both the
+   * real one and this test's. */
+  g_assert_cmpuint (start_log_count (&log, started), ==, 0);
+  g_settings_set_boolean (settings, "reminders-enabled", TRUE);
+  WAIT_UNTIL (start_log_count (&log, started) == 1);
+  /* The applications of earlier tests live on, and ask too. */
+  WAIT_UNTIL (start_log_count (&log, APPLICATION_ID ".Reminders 0") >= 1);
+  g_settings_set_boolean (settings, "reminders-enabled", FALSE);
+  iterate ();
+  g_assert_cmpuint (start_log_count (&log, started), ==, 1);
+
+  g_dbus_connection_remove_filter (connection, filter);
+  bb_practice_page_set_reminders_client (practice_page (fixture), NULL);
+  g_assert_finalize_object (g_steal_pointer (&client));
+  mock_free (mock);
+  g_ptr_array_unref (log.started);
+  g_mutex_clear (&log.lock);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1531,6 +2064,8 @@ main (int   argc,
    * time, and the app marks sessions it did not finish as interrupted. */
   g_assert_no_error (error);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  /* Times of day on the practice page are said in local time. */
+  g_setenv ("TZ", "UTC", TRUE);
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
@@ -1556,6 +2091,9 @@ main (int   argc,
   g_test_add ("/window/history-late", Fixture, LOCKED_HISTORY, fixture_setup, test_history_late, fixture_teardown);
   g_test_add ("/window/history-notice", Fixture, BROKEN_HISTORY, fixture_setup, test_history_notice, fixture_teardown);
   g_test_add ("/window/history-records", Fixture, NULL, fixture_setup, test_history_records, fixture_teardown);
+  g_test_add ("/window/reminders-preferences", Fixture, NULL, fixture_setup, test_reminders_preferences, fixture_teardown);
+  g_test_add ("/window/reminders-offer", Fixture, NULL, fixture_setup, test_reminders_offer, fixture_teardown);
+  g_test_add ("/window/reminders-next-due", Fixture, NULL, fixture_setup, test_reminders_next_due, fixture_teardown);
 
   result = g_test_run ();
   bb_test_remove_tree (data_home);

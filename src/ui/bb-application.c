@@ -16,6 +16,7 @@
 #include "bb-history-private.h"
 #include "bb-history-report.h"
 #include "bb-preferences-window.h"
+#include "bb-reminders-client.h"
 #include "bb-session.h"
 #include "bb-window.h"
 
@@ -28,6 +29,7 @@ struct _BbApplication
   GSettings      *settings;
   BbSession      *session;
   BbHistory      *history;
+  BbRemindersClient *reminders_client;
   char           *history_path;
   char           *notice;
 
@@ -584,13 +586,7 @@ preferences_action (GSimpleAction *action,
                     GVariant      *parameter,
                     gpointer       user_data)
 {
-  BbApplication *self = user_data;
-  GtkWidget *preferences;
-
-  preferences = bb_preferences_window_new (self->settings, self->chime);
-  gtk_window_set_transient_for (GTK_WINDOW (preferences),
-                                gtk_application_get_active_window (GTK_APPLICATION (self)));
-  gtk_window_present (GTK_WINDOW (preferences));
+  bb_application_show_preferences (user_data, NULL);
 }
 
 /*
@@ -1000,6 +996,7 @@ bb_application_finalize (GObject *object)
   g_clear_pointer (&self->notice, g_free);
   g_clear_pointer (&self->untracked, g_ptr_array_unref);
   g_clear_object (&self->history);
+  g_clear_object (&self->reminders_client);
 
   G_OBJECT_CLASS (bb_application_parent_class)->finalize (object);
 }
@@ -1320,4 +1317,49 @@ bb_application_begin_session (BbApplication   *self,
   bb_session_start (self->session);
 
   return self->session;
+}
+
+/**
+ * bb_application_show_preferences:
+ * @page: (nullable): the name of the page to show, such as "reminders",
+ *   or %NULL for the first
+ *
+ * Opens the preferences over the active window.
+ */
+void
+bb_application_show_preferences (BbApplication *self,
+                                 const char    *page)
+{
+  GtkWidget *preferences;
+
+  g_return_if_fail (BB_IS_APPLICATION (self));
+
+  preferences = bb_preferences_window_new (self->settings, self->chime);
+  if (page != NULL)
+    adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), page);
+  gtk_window_set_transient_for (GTK_WINDOW (preferences),
+                                gtk_application_get_active_window (GTK_APPLICATION (self)));
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+/**
+ * bb_application_get_reminders_client:
+ *
+ * Builds the client on first use, which the practice page asks for after
+ * the first frame: nothing of D-Bus but the application's own name is
+ * needed before.
+ *
+ * Returns: (transfer none): the view of the reminders service
+ */
+BbRemindersClient *
+bb_application_get_reminders_client (BbApplication *self)
+{
+  g_return_val_if_fail (BB_IS_APPLICATION (self), NULL);
+
+  if (self->reminders_client == NULL)
+    self->reminders_client = bb_reminders_client_new (g_application_get_dbus_connection (G_APPLICATION (self)),
+                                                      APPLICATION_ID ".Reminders",
+                                                      self->settings);
+
+  return self->reminders_client;
 }

@@ -10,6 +10,7 @@
 #include "bb-chime.h"
 #include "bb-clock.h"
 #include "bb-history.h"
+#include "bb-reminders-client.h"
 #include "bb-session.h"
 
 G_BEGIN_DECLS
@@ -37,5 +38,9 @@ void           bb_application_transfer_async  (BbApplication       *self,
 char          *bb_application_transfer_finish (BbApplication       *self,
                                                GAsyncResult        *result,
                                                GError             **error);
+
+void           bb_application_show_preferences (BbApplication *self,
+                                                const char    *page);
+BbRemindersClient *bb_application_get_reminders_client (BbApplication *self);
 
 G_END_DECLS

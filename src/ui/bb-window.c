@@ -233,6 +233,20 @@ show_history_action (GtkWidget  *widget,
   gtk_widget_grab_focus (adw_bin_get_child (self->history_bin));
 }
 
+/* The preferences, open on the page named by the parameter, such as
+ * "reminders" from the practice page. */
+static void
+show_preferences_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (widget));
+
+  if (BB_IS_APPLICATION (application))
+    bb_application_show_preferences (BB_APPLICATION (application),
+                                     g_variant_get_string (parameter, NULL));
+}
+
 static void
 dismiss_notice_action (GtkWidget  *widget,
                        const char *action_name,
@@ -400,6 +414,7 @@ bb_window_class_init (BbWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-practice", NULL, show_practice_action);
   gtk_widget_class_install_action (widget_class, "win.show-history", NULL, show_history_action);
+  gtk_widget_class_install_action (widget_class, "win.show-preferences", "s", show_preferences_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-notice", NULL, dismiss_notice_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-fullscreen", NULL, toggle_fullscreen_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "win.show-history", NULL);
