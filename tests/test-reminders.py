@@ -310,6 +310,17 @@ def run_checks(reminders_exe, backbreath_exe, app_id, tmp):
 
         check(name_has_owner(bus, service) and connection_pid(bus, service) == reminders_pid,
               "the service is still running")
+
+        # Reminders turned off: NextDue goes to 0, and the service, no
+        # longer held, ends after GApplication's inactivity timeout.
+        keyfile = os.path.join(config, "glib-2.0", "settings", "keyfile")
+        with open(keyfile) as f:
+            text = f.read()
+        with open(keyfile, "w") as f:
+            f.write(text.replace("reminders-enabled=true", "reminders-enabled=false"))
+        check(wait_for(lambda: next_due(bus, service) == 0, 5), "NextDue is 0 with reminders off")
+        check(wait_for(lambda: not name_has_owner(bus, service), 20),
+              "the service ends when reminders are off")
     finally:
         # The programs the bus started, then the bus.
         for pid in activated:
