@@ -109,6 +109,8 @@ def write_settings(config, app_id):
     group = app_id.replace(".", "/")
     with open(os.path.join(settings, "keyfile"), "w") as f:
         # The whole day, every day: "now" is always in the active hours.
+        # Chimes on, with no sound server here: the reminder chime is
+        # tried at each due time, and must stay silent without harm.
         f.write(f"[{group}]\n"
                 "reminders-enabled=true\n"
                 "reminder-interval=uint32 1\n"
@@ -117,7 +119,7 @@ def write_settings(config, app_id):
                 "active-weekdays=[uint32 1, 2, 3, 4, 5, 6, 7]\n"
                 "snooze-minutes=uint32 5\n"
                 "reminder-preset='desk-break'\n"
-                "chimes-enabled=false\n"
+                "chimes-enabled=true\n"
                 "window-width=800\nwindow-height=600\n")
 
 
@@ -266,12 +268,23 @@ def run_checks(reminders_exe, backbreath_exe, app_id, tmp):
         check(len(daemon.notifies()) == n_notifies, "no notification while snoozed")
         check(daemon.wait_notifies(n_notifies + 1, SNOOZE), "the reminder comes back after the snooze")
 
-        # "Start": D-Bus starts the window app, which begins the preset,
-        # recorded as started from a reminder.
+        # A click on the notification itself: D-Bus starts the window
+        # app (org.freedesktop.Application.Activate), no session begins.
         check(not name_has_owner(bus, app_id), "the window app is not running yet")
-        daemon.invoke(daemon.current_id(), "app.start")
-        check(wait_for(lambda: name_has_owner(bus, app_id), 20), "\"Start\" starts the window app")
+        n_closes = len(daemon.closes())
+        daemon.invoke(daemon.current_id(), "default")
+        check(wait_for(lambda: name_has_owner(bus, app_id), 20), "the notification opens the window app")
         activated.append(connection_pid(bus, app_id))
+        check(wait_for(lambda: len(daemon.closes()) > n_closes, 5), "... and goes")
+        time.sleep(1)
+        check(sqlite(history, "SELECT count(*) FROM sessions WHERE source = 'reminder'") == "0",
+              "... and no session begins")
+
+        # "Start": the window app begins the preset, recorded as started
+        # from a reminder.
+        n_notifies = len(daemon.notifies())
+        check(daemon.wait_notifies(n_notifies + 1, 2 * INTERVAL), "the next reminder comes")
+        daemon.invoke(daemon.current_id(), "app.start")
         rows = wait_for(lambda: os.path.exists(history) and
                         sqlite(history, "SELECT preset_id FROM sessions WHERE source = 'reminder'"), 15)
         check(rows == "desk-break", f"the window app recorded a reminder's session: {rows!r}")
