@@ -31,6 +31,7 @@ RUN_PACKAGES="
 
 TEST_PACKAGES="
   at-spi2-core
+  binutils
   dbus-daemon
   imagemagick
   libx11-dev

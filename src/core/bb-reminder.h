@@ -73,4 +73,6 @@ void        bb_reminder_note_away           (BbReminder    *self,
 guint       bb_reminder_weekdays_from_days  (const guint32 *iso_days,
                                              gsize          n_days);
 
+void        bb_reminder_set_seconds_per_minute (guint       seconds);
+
 G_END_DECLS

@@ -37,6 +37,8 @@ struct _BbApplication
   char           *pending_preset;
   /* Sessions begun while the history was being opened. */
   GPtrArray      *untracked;
+  /* The current session's ends, for the reminders' service. */
+  GSignalGroup   *session_signals;
 
   guint           history_failed : 1;
   guint           history_opening : 1;
@@ -539,6 +541,15 @@ start_from_command_line_action (GSimpleAction *action,
   start_from (user_data, parameter, BB_HISTORY_SOURCE_COMMAND_LINE);
 }
 
+/* What the reminder's "Start" sends, through the reminders' service. */
+static void
+start_from_reminder_action (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  start_from (user_data, parameter, BB_HISTORY_SOURCE_REMINDER);
+}
+
 /* Closing the windows, rather than g_application_quit(), lets each
  * window save its size; the application ends with its last window. */
 static void
@@ -895,6 +906,7 @@ export_action (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "start-preset", start_preset_action, "s" },
   { "start-from-command-line", start_from_command_line_action, "s" },
+  { "start-from-reminder", start_from_reminder_action, "s" },
   { "preferences", preferences_action },
   { "import", import_action },
   { "export", export_action },
@@ -922,6 +934,49 @@ bind_chime_settings (BbApplication *self)
                    G_SETTINGS_BIND_GET | G_SETTINGS_BIND_INVERT_BOOLEAN);
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     g_settings_bind (self->settings, keys[i].key, self->chime, keys[i].property, G_SETTINGS_BIND_GET);
+}
+
+/* Tells the reminders' service of a session's start or end, without
+ * starting it: a service that is not running has no reminder to
+ * withdraw and reads the last break when it starts. No answer is
+ * awaited and none matters. */
+static void
+call_reminders (BbApplication *self,
+                const char    *method)
+{
+  GDBusConnection *connection = g_application_get_dbus_connection (G_APPLICATION (self));
+  g_autofree char *path = NULL;
+
+  if (connection == NULL)
+    return;
+
+  path = g_strconcat ("/", APPLICATION_ID ".Reminders", NULL);
+  g_strdelimit (path, ".", '/');
+  g_dbus_connection_call (connection, APPLICATION_ID ".Reminders", path,
+                          "io.github.backbreath.Backbreath.Reminders1", method,
+                          NULL, NULL, G_DBUS_CALL_FLAGS_NO_AUTO_START, -1,
+                          NULL, NULL, NULL);
+}
+
+static void
+session_changed_cb (BbApplication *self)
+{
+  g_signal_group_set_target (self->session_signals, self->session);
+  if (self->session != NULL)
+    call_reminders (self, "SessionStarted");
+}
+
+/* Connected after the history's own handler, so the session's row is
+ * ended by the time the service reads it. */
+static void
+session_state_cb (BbApplication *self,
+                  GParamSpec    *pspec,
+                  BbSession     *session)
+{
+  BbSessionState state = bb_session_get_state (session);
+
+  if (state == BB_SESSION_STATE_FINISHED || state == BB_SESSION_STATE_STOPPED)
+    call_reminders (self, "SessionEnded");
 }
 
 static void
@@ -961,6 +1016,10 @@ bb_application_constructed (GObject *object)
       bb_chime_set_sounds_dir (self->chime, sounds_dir != NULL ? sounds_dir : PKGDATADIR "/sounds");
     }
   bind_chime_settings (self);
+  self->session_signals = g_signal_group_new (BB_TYPE_SESSION);
+  g_signal_group_connect_object (self->session_signals, "notify::state",
+                                 G_CALLBACK (session_state_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::session", G_CALLBACK (session_changed_cb), NULL);
   /* Chimes, like every other follower, hear of each new session. */
   g_object_bind_property (self, "session", self->chime, "session", G_BINDING_SYNC_CREATE);
 
@@ -987,6 +1046,9 @@ bb_application_finalize (GObject *object)
 {
   BbApplication *self = (BbApplication *)object;
 
+  if (self->session_signals != NULL)
+    g_signal_group_set_target (self->session_signals, NULL);
+  g_clear_object (&self->session_signals);
   g_clear_object (&self->session);
   g_clear_object (&self->chime);
   g_clear_object (&self->clock);

@@ -1,0 +1,359 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# backbreath-reminders end to end, over a private session bus that
+# D-Bus-activates both programs from .service files of its own: a
+# python-dbusmock notification daemon receives the service's real
+# notifications (GLib's freedesktop backend), and the real window app,
+# on a display, answers "Start". Minutes last
+# BACKBREATH_REMINDER_SECONDS_PER_MINUTE seconds, so an interval of
+# 1 minute runs in 2 s.
+#
+# usage: test-reminders.py BACKBREATH-REMINDERS BACKBREATH APP_ID
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+import gi
+
+gi.require_version("Gio", "2.0")
+from gi.repository import Gio, GLib  # noqa: E402
+from testlib import bus_connection, check, finish, sqlite  # noqa: E402
+
+SECONDS_PER_MINUTE = 2
+INTERVAL = 1 * SECONDS_PER_MINUTE        # reminder-interval=1
+SNOOZE = 5 * SECONDS_PER_MINUTE          # snooze-minutes=5
+NOTIFICATIONS = "/org/freedesktop/Notifications"
+MOCK = "org.freedesktop.DBus.Mock"
+REMINDERS1 = "io.github.backbreath.Backbreath.Reminders1"
+
+
+def object_path(name):
+    return "/" + name.replace(".", "/")
+
+
+def name_has_owner(bus, name):
+    reply = bus.call_sync("org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
+                          "NameHasOwner", GLib.Variant("(s)", (name,)), GLib.VariantType("(b)"),
+                          Gio.DBusCallFlags.NONE, 2000, None)
+    return reply.unpack()[0]
+
+
+def wait_for(predicate, timeout):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.05)
+    return predicate()
+
+
+class Daemon:
+    """The mock notification daemon, as the test sees it."""
+
+    def __init__(self, bus):
+        self.bus = bus
+
+    def calls(self, method):
+        reply = self.bus.call_sync("org.freedesktop.Notifications", NOTIFICATIONS, MOCK, "GetCalls",
+                                   None, GLib.VariantType("(a(tsav))"),
+                                   Gio.DBusCallFlags.NONE, 2000, None)
+        return [args for (_, name, args) in reply.unpack()[0] if name == method]
+
+    def notifies(self):
+        return self.calls("Notify")
+
+    def closes(self):
+        return [args[0] for args in self.calls("CloseNotification")]
+
+    def current_id(self):
+        """The id of the notification on screen: the mock numbers from 1
+        each new one, the ones that replace another keep its id."""
+        return sum(1 for args in self.notifies() if args[1] == 0)
+
+    def invoke(self, notification_id, action):
+        self.bus.call_sync("org.freedesktop.Notifications", NOTIFICATIONS, MOCK, "EmitSignal",
+                           GLib.Variant("(sssav)", ("org.freedesktop.Notifications", "ActionInvoked", "us",
+                                                    [GLib.Variant("u", notification_id),
+                                                     GLib.Variant("s", action)])),
+                           None, Gio.DBusCallFlags.NONE, 2000, None)
+
+    def wait_notifies(self, n, timeout):
+        return wait_for(lambda: len(self.notifies()) >= n, timeout)
+
+
+def next_due(bus, name):
+    reply = bus.call_sync(name, object_path(name), "org.freedesktop.DBus.Properties", "Get",
+                          GLib.Variant("(ss)", (REMINDERS1, "NextDue")), GLib.VariantType("(v)"),
+                          Gio.DBusCallFlags.NONE, 2000, None)
+    return reply.unpack()[0]
+
+
+def call(bus, name, method):
+    bus.call_sync(name, object_path(name), REMINDERS1, method, None, None,
+                  Gio.DBusCallFlags.NO_AUTO_START, 2000, None)
+
+
+def now_us():
+    return int(time.time() * 1e6)
+
+
+def write_settings(config, app_id):
+    settings = os.path.join(config, "glib-2.0", "settings")
+    os.makedirs(settings)
+    group = app_id.replace(".", "/")
+    with open(os.path.join(settings, "keyfile"), "w") as f:
+        # The whole day, every day: "now" is always in the active hours.
+        # Chimes on, with no sound server here: the reminder chime is
+        # tried at each due time, and must stay silent without harm.
+        f.write(f"[{group}]\n"
+                "reminders-enabled=true\n"
+                "reminder-interval=uint32 1\n"
+                "active-hours-start=uint32 0\n"
+                "active-hours-end=uint32 0\n"
+                "active-weekdays=[uint32 1, 2, 3, 4, 5, 6, 7]\n"
+                "snooze-minutes=uint32 5\n"
+                "reminder-preset='desk-break'\n"
+                "chimes-enabled=true\n"
+                "window-width=800\nwindow-height=600\n")
+
+
+def write_bus_config(tmp, services):
+    """A session bus config whose activatable services are @services,
+    a dict of name to command line."""
+    service_dir = os.path.join(tmp, "services")
+    os.makedirs(service_dir)
+    for name, command in services.items():
+        with open(os.path.join(service_dir, name + ".service"), "w") as f:
+            f.write(f"[D-BUS Service]\nName={name}\nExec={command}\n")
+    path = os.path.join(tmp, "bus.conf")
+    with open(path, "w") as f:
+        f.write(f"""<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:tmpdir={tmp}</listen>
+  <servicedir>{service_dir}</servicedir>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+""")
+    return path
+
+
+def main():
+    reminders_exe, backbreath_exe, app_id = sys.argv[1], sys.argv[2], sys.argv[3]
+    tmp = tempfile.mkdtemp(prefix="bb-reminders-")
+    try:
+        run_checks(reminders_exe, backbreath_exe, app_id, tmp)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return finish()
+
+
+def connection_pid(bus, name):
+    try:
+        reply = bus.call_sync("org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
+                              "GetConnectionUnixProcessID", GLib.Variant("(s)", (name,)),
+                              GLib.VariantType("(u)"), Gio.DBusCallFlags.NONE, 2000, None)
+        return reply.unpack()[0]
+    except GLib.Error:
+        return None
+
+
+def run_checks(reminders_exe, backbreath_exe, app_id, tmp):
+    service = app_id + ".Reminders"
+    config = os.path.join(tmp, "config")
+    data = os.path.join(tmp, "data")
+    history = os.path.join(data, "backbreath", "history.db")
+    write_settings(config, app_id)
+
+    env = dict(os.environ)
+    env.pop("XDG_CURRENT_DESKTOP", None)
+    env["GTK_A11Y"] = "none"
+    env.update({
+        "GSETTINGS_BACKEND": "keyfile",
+        "XDG_CONFIG_HOME": config,
+        "XDG_DATA_HOME": data,
+        # No org.gtk.Notifications on this bus either way; say it.
+        "GNOTIFICATION_BACKEND": "freedesktop",
+        "BACKBREATH_REMINDER_SECONDS_PER_MINUTE": str(SECONDS_PER_MINUTE),
+    })
+    procs = []
+    activated = []
+    xvfb = None
+    try:
+        # The window app, on a display of its own unless the test has one.
+        if "DISPLAY" not in env:
+            display = ":%d" % (150 + os.getpid() % 100)
+            xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            env["DISPLAY"] = display
+            time.sleep(1)
+        env["GDK_BACKEND"] = "x11"
+        env.pop("WAYLAND_DISPLAY", None)
+
+        # The bus starts both programs as a desktop's would, with this
+        # environment.
+        bus_config = write_bus_config(tmp, {
+            app_id: f"{backbreath_exe} --gapplication-service",
+            service: f"{reminders_exe} --gapplication-service --history {history}",
+        })
+        daemon_proc = subprocess.Popen(["dbus-daemon", "--config-file", bus_config, "--nofork",
+                                        "--print-address=1"], stdout=subprocess.PIPE, text=True, env=env)
+        procs.append(daemon_proc)
+        address = daemon_proc.stdout.readline().strip()
+        env["DBUS_SESSION_BUS_ADDRESS"] = address
+        bus = bus_connection(address)
+        mock = subprocess.Popen(["/usr/bin/python3", "-m", "dbusmock", "--template", "notification_daemon",
+                                 "-p", '{"capabilities": "body actions"}'],
+                                env=env, stdout=subprocess.DEVNULL)
+        procs.append(mock)
+        check(wait_for(lambda: name_has_owner(bus, "org.freedesktop.Notifications"), 10),
+              "the mock notification daemon is on the bus")
+        daemon = Daemon(bus)
+
+        # Started as the window app starts it when reminders are turned on.
+        started = now_us()
+        reply = bus.call_sync("org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
+                              "StartServiceByName", GLib.Variant("(su)", (service, 0)),
+                              GLib.VariantType("(u)"), Gio.DBusCallFlags.NONE, 10000, None)
+        check(reply.unpack()[0] == 1, "StartServiceByName starts the service")
+        check(wait_for(lambda: name_has_owner(bus, service), 10), "the service owns " + service)
+        reminders_pid = connection_pid(bus, service)
+        activated.append(reminders_pid)
+
+        # NextDue: one interval after the start.
+        first_due = next_due(bus, service)
+        check(started < first_due <= now_us() + INTERVAL * 1e6,
+              f"NextDue is one interval away ({(first_due - started) / 1e6:.2f} s after the start)")
+
+        # Exactly one notification per due time: due at first_due, then
+        # each interval after it.
+        time.sleep(max(0, (first_due - now_us()) / 1e6) + 2 * INTERVAL + INTERVAL / 2)
+        notifies = daemon.notifies()
+        check(len(notifies) == 3, f"three due times, three notifications (got {len(notifies)})")
+        first = notifies[0]
+        app_name, replaces, icon, summary, body, actions, hints, timeout = first
+        check(summary == "Time for a breathing break", f"the title is plain words: {summary!r}")
+        check(body == "Desk break, 2 minutes, Seated", f"the body names the preset and its length: {body!r}")
+        keys = dict(zip(actions[0::2], actions[1::2]))
+        check(keys == {"default": "", "app.start": "Start", "app.snooze": "Snooze"},
+              f"Start, Snooze and a default action: {actions!r}")
+        check(replaces == 0 and all(n[1] == 1 for n in notifies[1:]),
+              f"later ones replace the first (replaces ids {[n[1] for n in notifies]})")
+        check(hints.get("desktop-entry") == service, f"the desktop entry is the service's: {hints.get('desktop-entry')}")
+
+        # Snooze from the notification: NextDue moves a snooze away, and
+        # the notification goes.
+        n_closes = len(daemon.closes())
+        daemon.invoke(daemon.current_id(), "app.snooze")
+        invoked = now_us()
+        check(wait_for(lambda: next_due(bus, service) > invoked + (SNOOZE - INTERVAL) * 1e6, 5),
+              "NextDue moved after the snooze")
+        snoozed = next_due(bus, service)
+        check(abs(snoozed - (invoked + SNOOZE * 1e6)) < 1e6,
+              f"... by the snooze length ({(snoozed - invoked) / 1e6:.2f} s, want {SNOOZE} s)")
+        check(wait_for(lambda: len(daemon.closes()) > n_closes, 5), "the snoozed notification is withdrawn")
+        n_notifies = len(daemon.notifies())
+        time.sleep(SNOOZE / 2)
+        check(len(daemon.notifies()) == n_notifies, "no notification while snoozed")
+        check(daemon.wait_notifies(n_notifies + 1, SNOOZE), "the reminder comes back after the snooze")
+
+        # A click on the notification itself: D-Bus starts the window
+        # app (org.freedesktop.Application.Activate), no session begins.
+        check(not name_has_owner(bus, app_id), "the window app is not running yet")
+        n_closes = len(daemon.closes())
+        daemon.invoke(daemon.current_id(), "default")
+        check(wait_for(lambda: name_has_owner(bus, app_id), 20), "the notification opens the window app")
+        activated.append(connection_pid(bus, app_id))
+        check(wait_for(lambda: len(daemon.closes()) > n_closes, 5), "... and goes")
+        time.sleep(1)
+        check(sqlite(history, "SELECT count(*) FROM sessions WHERE source = 'reminder'") == "0",
+              "... and no session begins")
+
+        # "Start": the window app begins the preset, recorded as started
+        # from a reminder.
+        n_notifies = len(daemon.notifies())
+        check(daemon.wait_notifies(n_notifies + 1, 2 * INTERVAL), "the next reminder comes")
+        daemon.invoke(daemon.current_id(), "app.start")
+        rows = wait_for(lambda: os.path.exists(history) and
+                        sqlite(history, "SELECT preset_id FROM sessions WHERE source = 'reminder'"), 15)
+        check(rows == "desk-break", f"the window app recorded a reminder's session: {rows!r}")
+
+        # SessionStarted withdraws the notification on screen.
+        n_notifies = len(daemon.notifies())
+        check(daemon.wait_notifies(n_notifies + 1, 2 * INTERVAL), "the next reminder comes")
+        n_closes = len(daemon.closes())
+        call(bus, service, "SessionStarted")
+        check(wait_for(lambda: len(daemon.closes()) > n_closes, 5), "SessionStarted withdraws it")
+
+        # SessionEnded: the service reads the last break again. A break
+        # ended just after the latest reminder starts the countdown anew.
+        n_notifies = len(daemon.notifies())
+        check(daemon.wait_notifies(n_notifies + 1, 2 * INTERVAL), "a reminder comes")
+        end = now_us()
+        sqlite(history, "INSERT INTO sessions (uuid, start_utc_us, end_utc_us, local_date, utc_offset_s,"
+               " planned_ms, practiced_ms, breaths_planned, inhale_ms, hold_in_ms, exhale_ms, hold_out_ms,"
+               " outcome, source) VALUES ('a-break', %d, %d, date('now'), 0, 120000, 120000, 12,"
+               " 4000, 0, 6000, 0, 'completed', 'practice')" % (end - 120 * 1000000, end))
+        call(bus, service, "SessionEnded")
+        due = next_due(bus, service)
+        check(due == end + INTERVAL * 1000000,
+              f"after SessionEnded, NextDue is one interval after the break ({(due - end) / 1e6:.3f} s)")
+
+        # The window app itself says when its session starts: start one
+        # directly while a notification is on screen.
+        n_notifies = len(daemon.notifies())
+        check(daemon.wait_notifies(n_notifies + 1, 2 * INTERVAL), "another reminder comes")
+        n_closes = len(daemon.closes())
+        bus.call_sync(app_id, object_path(app_id), "org.freedesktop.Application", "ActivateAction",
+                      GLib.Variant("(sava{sv})", ("start-preset", [GLib.Variant("s", "desk-break")], {})),
+                      None, Gio.DBusCallFlags.NONE, 5000, None)
+        check(wait_for(lambda: len(daemon.closes()) > n_closes, 5),
+              "a session begun in the window app withdraws it (SessionStarted)")
+
+        check(name_has_owner(bus, service) and connection_pid(bus, service) == reminders_pid,
+              "the service is still running")
+
+        # Reminders turned off: NextDue goes to 0, and the service, no
+        # longer held, ends after GApplication's inactivity timeout.
+        keyfile = os.path.join(config, "glib-2.0", "settings", "keyfile")
+        with open(keyfile) as f:
+            text = f.read()
+        with open(keyfile, "w") as f:
+            f.write(text.replace("reminders-enabled=true", "reminders-enabled=false"))
+        check(wait_for(lambda: next_due(bus, service) == 0, 5), "NextDue is 0 with reminders off")
+        check(wait_for(lambda: not name_has_owner(bus, service), 20),
+              "the service ends when reminders are off")
+    finally:
+        # The programs the bus started, then the bus.
+        for pid in activated:
+            if pid:
+                try:
+                    os.kill(pid, 15)
+                except ProcessLookupError:
+                    pass
+        for proc in reversed(procs):
+            if proc.poll() is None:
+                proc.terminate()
+                try:
+                    proc.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+                    proc.wait()
+        if xvfb is not None:
+            xvfb.terminate()
+            xvfb.wait(timeout=10)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
