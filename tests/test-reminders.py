@@ -30,6 +30,7 @@ SNOOZE = 5 * SECONDS_PER_MINUTE          # snooze-minutes=5
 NOTIFICATIONS = "/org/freedesktop/Notifications"
 MOCK = "org.freedesktop.DBus.Mock"
 REMINDERS1 = "io.github.backbreath.Backbreath.Reminders1"
+LOGIN1 = "org.freedesktop.login1"
 
 
 def object_path(name):
@@ -118,6 +119,7 @@ def write_settings(config, app_id):
                 "active-hours-end=uint32 0\n"
                 "active-weekdays=[uint32 1, 2, 3, 4, 5, 6, 7]\n"
                 "snooze-minutes=uint32 5\n"
+                "away-minutes=uint32 1\n"
                 "reminder-preset='desk-break'\n"
                 "chimes-enabled=true\n"
                 "window-width=800\nwindow-height=600\n")
@@ -200,6 +202,23 @@ def run_checks(reminders_exe, backbreath_exe, app_id, tmp):
             time.sleep(1)
         env["GDK_BACKEND"] = "x11"
         env.pop("WAYLAND_DISPLAY", None)
+
+        # logind on a "system" bus of the test's own, for the screen
+        # lock, in the environment the session bus hands on.
+        system_proc = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--print-address=1"],
+                                       stdout=subprocess.PIPE, text=True)
+        procs.append(system_proc)
+        system_address = system_proc.stdout.readline().strip()
+        env["DBUS_SYSTEM_BUS_ADDRESS"] = system_address
+        env["XDG_SESSION_ID"] = "c1"
+        system = bus_connection(system_address)
+        login1 = subprocess.Popen(["/usr/bin/python3", "-m", "dbusmock", "--system", "--template", "logind"],
+                                  env=env, stdout=subprocess.DEVNULL)
+        procs.append(login1)
+        check(wait_for(lambda: name_has_owner(system, LOGIN1), 10), "logind (dbusmock) runs on the system bus")
+        system.call_sync(LOGIN1, "/org/freedesktop/login1", MOCK, "AddSession",
+                         GLib.Variant("(ssusb)", ("c1", "seat0", os.getuid(), "user", True)),
+                         None, Gio.DBusCallFlags.NONE, 5000, None)
 
         # The bus starts both programs as a desktop's would, with this
         # environment.
@@ -320,6 +339,24 @@ def run_checks(reminders_exe, backbreath_exe, app_id, tmp):
                       None, Gio.DBusCallFlags.NONE, 5000, None)
         check(wait_for(lambda: len(daemon.closes()) > n_closes, 5),
               "a session begun in the window app withdraws it (SessionStarted)")
+
+        # The screen locked across due times: nothing is shown, and a
+        # lock longer than the away time counts as a break, so the
+        # countdown starts afresh at the unlock.
+        session_path = "/org/freedesktop/login1/session/c1"
+        n_closes = len(daemon.closes())
+        system.call_sync(LOGIN1, session_path, "org.freedesktop.login1.Session", "Lock",
+                         None, None, Gio.DBusCallFlags.NONE, 5000, None)
+        n_notifies = len(daemon.notifies())
+        time.sleep(3 * INTERVAL)
+        check(len(daemon.notifies()) == n_notifies,
+              f"no reminder while the screen is locked ({len(daemon.notifies()) - n_notifies} shown)")
+        system.call_sync(LOGIN1, session_path, "org.freedesktop.login1.Session", "Unlock",
+                         None, None, Gio.DBusCallFlags.NONE, 5000, None)
+        unlocked = now_us()
+        check(wait_for(lambda: abs(next_due(bus, service) - (unlocked + INTERVAL * 1e6)) < 0.5e6, 5),
+              "after a lock longer than the away time, the next reminder is one interval after the unlock "
+              f"({(next_due(bus, service) - unlocked) / 1e6:.2f} s)")
 
         check(name_has_owner(bus, service) and connection_pid(bus, service) == reminders_pid,
               "the service is still running")

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bb-away-monitor.h"
 #include "bb-catalog.h"
 #include "bb-chime.h"
 #include "bb-history.h"
@@ -21,6 +22,11 @@
  * the window app says a session ended. A due reminder is a GNotification
  * whose "Start" asks the window app (over D-Bus, activating it if need
  * be) to begin the preset.
+ *
+ * Time away from the computer counts as a break: a BbAwayMonitor turns
+ * Mutter's idle watches, the screen saver, logind's lock and sleep, and
+ * the boot-time clock into away periods and the lock state, which the
+ * reminder takes in. Nothing is shown while the screen is locked.
  *
  * While reminders are on, the application is held; when they are off it
  * is not, so GApplication ends it after its inactivity timeout.
@@ -41,6 +47,7 @@ struct _BbRemindersApplication
   /* Owned */
   GSettings         *settings;
   BbReminder        *reminder;
+  BbAwayMonitor     *away;
   BbChime           *chime;      /* made at the first chime */
   BbDBusReminders1  *skeleton;
   char              *history_path;
@@ -365,6 +372,61 @@ bind_settings (BbRemindersApplication *self)
                    G_SETTINGS_BIND_GET);
 }
 
+static void
+away_ended_cb (BbRemindersApplication *self,
+               gint64                  from_real_us,
+               gint64                  to_real_us)
+{
+  bb_reminders_application_note_away (self, from_real_us, to_real_us);
+}
+
+static void
+away_locked_cb (BbRemindersApplication *self)
+{
+  bb_reminders_application_set_locked (self, bb_away_monitor_get_locked (self->away));
+}
+
+/* The away monitor's idle threshold is the reminder's away time, in
+ * milliseconds, scaled like every other minute in tests. */
+static gboolean
+away_threshold_get_mapping (GValue   *value,
+                            GVariant *variant,
+                            gpointer  user_data)
+{
+  guint seconds_per_minute = GPOINTER_TO_UINT (user_data);
+
+  g_value_set_uint (value, MAX (1, g_variant_get_uint32 (variant)) * seconds_per_minute * 1000);
+
+  return TRUE;
+}
+
+/* Either bus may be missing (no system bus in a container, say): each
+ * source of away time is optional. */
+static void
+follow_away_time (BbRemindersApplication *self,
+                  guint                   seconds_per_minute)
+{
+  g_autoptr(GDBusConnection) system_bus = NULL;
+  g_autoptr(GError) error = NULL;
+  GDBusConnection *session_bus = g_application_get_dbus_connection (G_APPLICATION (self));
+
+  system_bus = g_bus_get_sync (G_BUS_TYPE_SYSTEM, NULL, &error);
+  if (system_bus == NULL)
+    g_debug ("No system bus, so no lock or sleep from logind: %s", error->message);
+
+  self->away = bb_away_monitor_new (bb_reminder_get_clock (self->reminder), session_bus, system_bus);
+  g_settings_bind_with_mapping (self->settings, "away-minutes", self->away, "idle-threshold",
+                                G_SETTINGS_BIND_GET, away_threshold_get_mapping, NULL,
+                                GUINT_TO_POINTER (seconds_per_minute), NULL);
+  /* The period is noted before the lock ends (the monitor emits in that
+   * order), so the reminder weighs it before it looks for a due time. */
+  g_signal_connect_object (self->away, "away-ended", G_CALLBACK (away_ended_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->away, "notify::locked", G_CALLBACK (away_locked_cb), self,
+                           G_CONNECT_SWAPPED);
+  away_locked_cb (self);
+}
+
 static gint
 bb_reminders_application_handle_local_options (GApplication *application,
                                                GVariantDict *options)
@@ -386,6 +448,7 @@ bb_reminders_application_startup (GApplication *application)
 {
   BbRemindersApplication *self = BB_REMINDERS_APPLICATION (application);
   const char *seconds = g_getenv (SECONDS_PER_MINUTE_ENV);
+  guint seconds_per_minute = 60;
 
   G_APPLICATION_CLASS (bb_reminders_application_parent_class)->startup (application);
 
@@ -394,10 +457,11 @@ bb_reminders_application_startup (GApplication *application)
       guint64 value = g_ascii_strtoull (seconds, NULL, 10);
 
       if (value >= 1 && value <= 60)
-        bb_reminder_set_seconds_per_minute (value);
+        seconds_per_minute = value;
       else
         g_warning ("%s must be 1 to 60, not “%s”", SECONDS_PER_MINUTE_ENV, seconds);
     }
+  bb_reminder_set_seconds_per_minute (seconds_per_minute);
 
   self->settings = g_settings_new (APPLICATION_ID);
   self->reminder = bb_reminder_new (bb_clock_get_default ());
@@ -408,6 +472,7 @@ bb_reminders_application_startup (GApplication *application)
                            G_CONNECT_SWAPPED);
   bind_settings (self);
   read_last_break (self);
+  follow_away_time (self, seconds_per_minute);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
@@ -473,6 +538,9 @@ bb_reminders_application_dispose (GObject *object)
 
   g_clear_object (&self->skeleton);
   g_clear_object (&self->chime);
+  if (self->away != NULL)
+    g_signal_handlers_disconnect_by_data (self->away, self);
+  g_clear_object (&self->away);
   g_clear_object (&self->reminder);
   g_clear_object (&self->settings);
 
