@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "bb-heatmap-private.h"
+#include "bb-test-ui-util.h"
 
 #define MIN_MS G_GINT64_CONSTANT (60000)
 
@@ -301,42 +302,15 @@ test_moves (void)
   g_assert_finalize_object (heatmap);
 }
 
-/* Presses @keyname on the calendar through its own shortcuts, as a key
- * event would: the trigger must match the key, and its action runs on
- * the widget. */
+/* Presses @keyname on the calendar, as a key event would. */
 static void
 press (BbHeatmap  *heatmap,
        const char *keyname)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (heatmap));
   guint keyval = gdk_keyval_from_name (keyname);
-  gboolean found = FALSE;
 
   g_assert_cmpuint (keyval, !=, GDK_KEY_VoidSymbol);
-  for (guint c = 0; c < g_list_model_get_n_items (controllers); c++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, c);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-
-      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (controller)); i++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), i);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
-              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
-              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0)
-            {
-              g_assert_false (found);
-              found = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
-                                                    GTK_WIDGET (heatmap), gtk_shortcut_get_arguments (shortcut));
-              g_assert_true (found);
-            }
-        }
-    }
-  g_assert_true (found);
+  g_assert_true (bb_test_press_shortcut (GTK_WIDGET (heatmap), keyval, 0));
 }
 
 /* The arrow keys, in left-to-right and right-to-left text. */

@@ -26,6 +26,7 @@
 #include "bb-rib-view-private.h"
 #include "bb-session-list.h"
 #include "bb-session-page-private.h"
+#include "bb-test-ui-util.h"
 #include "bb-test-util.h"
 #include "bb-window-private.h"
 
@@ -184,45 +185,12 @@ find_button (Fixture    *fixture,
   return button;
 }
 
-/* Presses a key on @widget through its own shortcuts, as a key event
- * would: the trigger must match, and its action runs on the widget.
- * Returns: whether the shortcut took the key */
-static gboolean
-press_shortcut (GtkWidget       *widget,
-                guint            keyval,
-                GdkModifierType  modifiers)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint c = 0; c < g_list_model_get_n_items (controllers); c++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, c);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-
-      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (controller)); i++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), i);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
-              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
-              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
-            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
-                                                 widget, gtk_shortcut_get_arguments (shortcut));
-        }
-    }
-
-  return FALSE;
-}
-
 /* A key the widget must take. */
 static void
 press_key (GtkWidget *widget,
            guint      keyval)
 {
-  g_assert_true (press_shortcut (widget, keyval, 0));
+  g_assert_true (bb_test_press_shortcut (widget, keyval, 0));
   iterate ();
 }
 
@@ -1225,16 +1193,16 @@ test_history_page (Fixture       *fixture,
 
   /* Back to the overview with Escape, Alt+Left, or in right-to-left
    * text Alt+Right; and from there to practice. */
-  g_assert_true (press_shortcut (GTK_WIDGET (page), GDK_KEY_Escape, 0));
+  g_assert_true (bb_test_press_shortcut (GTK_WIDGET (page), GDK_KEY_Escape, 0));
   g_assert_cmpstr (history_child (page, "stack"), ==, "overview");
   gtk_widget_activate_action (GTK_WIDGET (page), "history.show-sessions", NULL);
-  g_assert_true (press_shortcut (GTK_WIDGET (page), GDK_KEY_Left, GDK_ALT_MASK));
+  g_assert_true (bb_test_press_shortcut (GTK_WIDGET (page), GDK_KEY_Left, GDK_ALT_MASK));
   g_assert_cmpstr (history_child (page, "stack"), ==, "overview");
   gtk_widget_set_direction (GTK_WIDGET (page), GTK_TEXT_DIR_RTL);
   gtk_widget_activate_action (GTK_WIDGET (page), "history.show-sessions", NULL);
-  g_assert_false (press_shortcut (GTK_WIDGET (page), GDK_KEY_Left, GDK_ALT_MASK));
+  g_assert_false (bb_test_press_shortcut (GTK_WIDGET (page), GDK_KEY_Left, GDK_ALT_MASK));
   g_assert_cmpstr (history_child (page, "stack"), ==, "sessions");
-  g_assert_true (press_shortcut (GTK_WIDGET (page), GDK_KEY_Right, GDK_ALT_MASK));
+  g_assert_true (bb_test_press_shortcut (GTK_WIDGET (page), GDK_KEY_Right, GDK_ALT_MASK));
   g_assert_cmpstr (history_child (page, "stack"), ==, "overview");
   gtk_widget_set_direction (GTK_WIDGET (page), GTK_TEXT_DIR_NONE);
   iterate ();
