@@ -47,11 +47,30 @@ TEST_PACKAGES="
   xvfb
 "
 
-# ensure_packages PACKAGE...: installs what is missing, with apt-get when
-# root; otherwise prints the command to run and returns 1.
+# A real, headless GNOME Shell for tests/test-reminders-shell.py, without
+# the recommended rest of a desktop (gjs runs the shell's notification
+# and screen saver services, but nothing pulls it in; setpriv runs the
+# shell as a user that is not root).
+SHELL_TEST_PACKAGES="
+  gir1.2-gdkpixbuf-2.0
+  gjs
+  gnome-shell
+  python3-gi
+  util-linux
+"
+
+# ensure_packages [--no-install-recommends] PACKAGE...: installs what is
+# missing, with apt-get when root; otherwise prints the command to run
+# and returns 1.
 ensure_packages () {
   local missing=()
+  local options=()
   local pkg
+
+  if [ "${1:-}" = "--no-install-recommends" ]; then
+    options+=("$1")
+    shift
+  fi
 
   for pkg in "$@"; do
     if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
@@ -63,15 +82,15 @@ ensure_packages () {
 
   if [ "$(id -u)" -ne 0 ]; then
     echo "Backbreath needs these packages:" >&2
-    echo "  sudo apt-get install -y ${missing[*]}" >&2
+    echo "  sudo apt-get install -y ${options[*]} ${missing[*]}" >&2
     return 1
   fi
 
   echo "Installing: ${missing[*]}" >&2
   export DEBIAN_FRONTEND=noninteractive
   # The package lists may be missing on a fresh machine, or stale.
-  if ! apt-get install -y "${missing[@]}"; then
+  if ! apt-get install -y "${options[@]}" "${missing[@]}"; then
     apt-get update
-    apt-get install -y "${missing[@]}"
+    apt-get install -y "${options[@]}" "${missing[@]}"
   fi
 }
