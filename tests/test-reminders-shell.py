@@ -101,14 +101,6 @@ def name_has_owner(bus, name):
                 "NameHasOwner", GLib.Variant("(s)", (name,)), "(b)")[0]
 
 
-def name_owner(bus, name):
-    try:
-        return call(bus, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
-                    "GetNameOwner", GLib.Variant("(s)", (name,)), "(s)")[0]
-    except GLib.Error:
-        return None
-
-
 def connection_pid(bus, name):
     try:
         return call(bus, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
@@ -118,8 +110,8 @@ def connection_pid(bus, name):
 
 
 class Monitor:
-    """Everything said to and by org.gtk.Notifications on the session bus,
-    from a monitoring connection (the bus's BecomeMonitor)."""
+    """The calls to org.gtk.Notifications on the session bus, seen from
+    a monitoring connection (the bus's BecomeMonitor)."""
 
     def __init__(self, address):
         self.lock = threading.Lock()
@@ -296,7 +288,7 @@ def write_settings(config, app_id):
                 "reminder-preset='desk-break'\n"
                 "chimes-enabled=false\n"
                 "window-width=800\nwindow-height=600\n")
-    return os.path.join(settings, "keyfile")
+
 
 
 def install_desktop_files(tmp, data, schema_dir, app_id, executables):
@@ -360,12 +352,12 @@ def run(backbreath_exe, reminders_exe, app_id, schema_dir, tmp):
                 except ProcessLookupError:
                     pass
         desktop.stop()
-        for name in ("shell.log",):
-            path = os.path.join(tmp, name)
-            if os.path.exists(path) and os.environ.get("BB_SHELL_VERBOSE"):
-                with open(path) as f:
-                    for line in f:
-                        print("# " + line.rstrip())
+        # BB_SHELL_VERBOSE=1: the shell's own log, after the results.
+        log = os.path.join(tmp, "shell.log")
+        if os.environ.get("BB_SHELL_VERBOSE") and os.path.exists(log):
+            with open(log) as f:
+                for line in f:
+                    print("# " + line.rstrip())
     return finish()
 
 
@@ -380,7 +372,8 @@ def start_desktop(desktop, tmp, data, config, bindir):
             if k not in ("DISPLAY", "WAYLAND_DISPLAY", "DBUS_SESSION_BUS_ADDRESS", "G_DEBUG",
                          "GIO_MODULE_DIR", "GSETTINGS_SCHEMA_DIR", "GDK_BACKEND", "GDK_DEBUG",
                          "MALLOC_CHECK_", "XDG_CURRENT_DESKTOP", "XDG_SESSION_ID")}
-    base.update({"PATH": bindir + ":" + os.environ.get("PATH", "/usr/bin:/bin"), "XDG_RUNTIME_DIR": runtime, "XDG_DATA_HOME": data, "XDG_CONFIG_HOME": config,
+    base.update({"PATH": bindir + ":" + os.environ.get("PATH", "/usr/bin:/bin"),
+                 "XDG_RUNTIME_DIR": runtime, "XDG_DATA_HOME": data, "XDG_CONFIG_HOME": config,
                  "XDG_CACHE_HOME": os.path.join(tmp, "cache"), "GSETTINGS_BACKEND": "memory",
                  "NO_AT_BRIDGE": "1", "GTK_A11Y": "none"})
 
@@ -442,8 +435,6 @@ def start_desktop(desktop, tmp, data, config, bindir):
     call(desktop.bus, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
          "RequestName", GLib.Variant("(su)", ("org.gnome.Screenshot", 4)), "(u)")
     desktop.start_input()
-    # The shell opens on the overview: a click on the empty desktop
-    # area does not close it, Escape does.
     return ok
 
 
@@ -454,7 +445,7 @@ def run_checks(desktop, backbreath_exe, reminders_exe, app_id, schema_dir, tmp, 
     config = os.path.join(tmp, "config")
     history = os.path.join(data, "backbreath", "history.db")
     os.makedirs(os.path.dirname(history))
-    keyfile = write_settings(config, app_id)
+    write_settings(config, app_id)
     bindir = install_desktop_files(tmp, data, schema_dir, app_id, (backbreath_exe, reminders_exe))
 
     # What our two programs run with, set on their command lines: the
@@ -495,6 +486,8 @@ def run_checks(desktop, backbreath_exe, reminders_exe, app_id, schema_dir, tmp, 
     check(bool(sent), "the reminder reaches the shell's org.gtk.Notifications")
     if not sent:
         return monitor
+    check(connection_pid(bus, "org.gtk.Notifications") == desktop.shell.pid,
+          "... which is the shell's own")
     app, nid, info = sent[0]
     check(app == service and nid == "break-reminder",
           f"... from {app!r} with the id {nid!r}")
