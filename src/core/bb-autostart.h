@@ -17,6 +17,15 @@ gboolean  bb_autostart_set          (const char  *config_dir,
                                      const char  *exec,
                                      gboolean     enabled,
                                      GError     **error);
+void      bb_autostart_request_background_async  (GDBusConnection     *bus,
+                                                  const char          *exec,
+                                                  gboolean             autostart,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+gboolean  bb_autostart_request_background_finish (GAsyncResult        *result,
+                                                  gboolean            *autostart,
+                                                  GError             **error);
 void      bb_autostart_sync         (GSettings   *settings,
                                      const char  *id,
                                      const char  *exec);
