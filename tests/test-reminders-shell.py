@@ -599,6 +599,9 @@ def run_checks(desktop, backbreath_exe, reminders_exe, app_id, schema_dir, tmp, 
         return shot if shot.colours(middle, 4) > 4 and shot.diff_box(blank, *middle, 8) else None
     found = wait_for(window_shown, 20, 0.5)
     check(bool(found), f"the window shows ({found.path if found else None})")
+    # For the eye: the first frame may still be the page transition.
+    time.sleep(1)
+    desktop.screenshot("session")
 
     away_checks(desktop, monitor, service, service_path)
     return monitor
