@@ -896,9 +896,12 @@ bb_away_monitor_constructed (GObject *object)
                                         G_BUS_NAME_WATCHER_FLAGS_NONE,
                                         mutter_appeared_cb, mutter_vanished_cb,
                                         self, NULL);
+      /* GNOME Shell 43 serves org.gnome.ScreenSaver through a proxy
+       * that the bus starts on demand: ask for it, or a lock of the
+       * shell's own is never heard of. */
       self->screen_saver_watch =
         g_bus_watch_name_on_connection (self->session_bus, SCREEN_SAVER_NAME,
-                                        G_BUS_NAME_WATCHER_FLAGS_NONE,
+                                        G_BUS_NAME_WATCHER_FLAGS_AUTO_START,
                                         screen_saver_appeared_cb, screen_saver_vanished_cb,
                                         self, NULL);
     }
