@@ -42,6 +42,7 @@ TEST_PACKAGES="
   python3-dbusmock
   python3-numpy
   sqlite3
+  tzdata
   x11-utils
   xauth
   xvfb

@@ -100,6 +100,14 @@ def call(bus, name, method):
                   Gio.DBusCallFlags.NO_AUTO_START, 2000, None)
 
 
+def set_zone(link, zone):
+    """Points @link at @zone in the zone database, replacing it in one
+    step as timedated does."""
+    tmp_link = link + ".new"
+    os.symlink(os.path.join("/usr/share/zoneinfo", zone), tmp_link)
+    os.replace(tmp_link, link)
+
+
 def now_us():
     return int(time.time() * 1e6)
 
@@ -219,6 +227,12 @@ def run_checks(reminders_exe, backbreath_exe, app_id, tmp):
         system.call_sync(LOGIN1, "/org/freedesktop/login1", MOCK, "AddSession",
                          GLib.Variant("(ssusb)", ("c1", "seat0", os.getuid(), "user", True)),
                          None, Gio.DBusCallFlags.NONE, 5000, None)
+
+        # The system's time zone, as a link into the zone database that
+        # the test can change.
+        localtime = os.path.join(tmp, "localtime")
+        set_zone(localtime, "UTC")
+        env["BACKBREATH_LOCALTIME"] = localtime
 
         # The bus starts both programs as a desktop's would, with this
         # environment.
@@ -357,6 +371,29 @@ def run_checks(reminders_exe, backbreath_exe, app_id, tmp):
         check(wait_for(lambda: abs(next_due(bus, service) - (unlocked + INTERVAL * 1e6)) < 0.5e6, 5),
               "after a lock longer than the away time, the next reminder is one interval after the unlock "
               f"({(next_due(bus, service) - unlocked) / 1e6:.2f} s)")
+
+        # The system's time zone changes (travel): the active hours are
+        # worked out again in the new zone, at once. Two hours around
+        # now in UTC are active; six hours east they are not.
+        keyfile = os.path.join(config, "glib-2.0", "settings", "keyfile")
+        minute = int(time.time() // 60 % 1440)
+        with open(keyfile) as f:
+            text = f.read()
+        with open(keyfile, "w") as f:
+            f.write(text.replace("active-hours-start=uint32 0\nactive-hours-end=uint32 0\n",
+                                 f"active-hours-start=uint32 {(minute - 60) % 1440}\n"
+                                 f"active-hours-end=uint32 {(minute + 60) % 1440}\n"))
+        check(wait_for(lambda: 0 < next_due(bus, service) - now_us() <= 2 * INTERVAL * 1e6, 5),
+              "in UTC, now is in the active hours: a reminder is due soon")
+        set_zone(localtime, "Etc/GMT-6")
+        check(wait_for(lambda: next_due(bus, service) - now_us() > 3600e6, 5),
+              "moved six hours east, the next reminder waits for the active hours "
+              f"({(next_due(bus, service) - now_us()) / 3600e6:.1f} h)")
+        set_zone(localtime, "UTC")
+        check(wait_for(lambda: 0 < next_due(bus, service) - now_us() <= 2 * INTERVAL * 1e6, 5),
+              "back in UTC, it is due soon again")
+        with open(keyfile, "w") as f:
+            f.write(text)
 
         check(name_has_owner(bus, service) and connection_pid(bus, service) == reminders_pid,
               "the service is still running")

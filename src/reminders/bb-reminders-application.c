@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "bb-away-monitor.h"
 #include "bb-catalog.h"
@@ -40,6 +41,9 @@
 /* Test-only: how many seconds a minute of the settings lasts. */
 #define SECONDS_PER_MINUTE_ENV "BACKBREATH_REMINDER_SECONDS_PER_MINUTE"
 
+/* Test-only: the file that says the system's time zone. */
+#define LOCALTIME_ENV "BACKBREATH_LOCALTIME"
+
 struct _BbRemindersApplication
 {
   GApplication       parent_instance;
@@ -48,6 +52,8 @@ struct _BbRemindersApplication
   GSettings         *settings;
   BbReminder        *reminder;
   BbAwayMonitor     *away;
+  GFileMonitor      *zone_monitor;
+  char              *localtime_path;
   BbChime           *chime;      /* made at the first chime */
   BbDBusReminders1  *skeleton;
   char              *history_path;
@@ -427,6 +433,60 @@ follow_away_time (BbRemindersApplication *self,
   away_locked_cb (self);
 }
 
+/* The system's time zone, from the link /etc/localtime is into the zone
+ * database (what timedated and the Settings app write). GLib keeps the
+ * local zone it first read, so a change is read from the link itself. */
+static GTimeZone *
+read_system_zone (const char *localtime)
+{
+  g_autofree char *target = g_file_read_link (localtime, NULL);
+  const char *id = target != NULL ? strstr (target, "zoneinfo/") : NULL;
+
+  if (id == NULL)
+    return NULL;
+
+  return g_time_zone_new_identifier (id + strlen ("zoneinfo/"));
+}
+
+static void
+zone_changed_cb (BbRemindersApplication *self,
+                 GFile                  *file,
+                 GFile                  *other_file,
+                 GFileMonitorEvent       event)
+{
+  g_autoptr(GTimeZone) zone = read_system_zone (self->localtime_path);
+
+  /* A change of zone moves no real time, so no timerfd notices it: the
+   * active hours are worked out again in the new zone. The link is
+   * read again whatever the event: it is replaced by a rename. */
+  if (zone != NULL)
+    bb_reminder_set_time_zone (self->reminder, zone);
+}
+
+static void
+follow_time_zone (BbRemindersApplication *self)
+{
+  const char *localtime = g_getenv (LOCALTIME_ENV);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GTimeZone) zone = NULL;
+  g_autoptr(GError) error = NULL;
+
+  self->localtime_path = g_strdup (localtime != NULL ? localtime : "/etc/localtime");
+  file = g_file_new_for_path (self->localtime_path);
+  zone = read_system_zone (self->localtime_path);
+  if (zone != NULL)
+    bb_reminder_set_time_zone (self->reminder, zone);
+
+  self->zone_monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
+  if (self->zone_monitor == NULL)
+    {
+      g_debug ("Cannot follow changes of time zone: %s", error->message);
+      return;
+    }
+  g_signal_connect_object (self->zone_monitor, "changed", G_CALLBACK (zone_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
 static gint
 bb_reminders_application_handle_local_options (GApplication *application,
                                                GVariantDict *options)
@@ -473,6 +533,7 @@ bb_reminders_application_startup (GApplication *application)
   bind_settings (self);
   read_last_break (self);
   follow_away_time (self, seconds_per_minute);
+  follow_time_zone (self);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
@@ -538,6 +599,9 @@ bb_reminders_application_dispose (GObject *object)
 
   g_clear_object (&self->skeleton);
   g_clear_object (&self->chime);
+  if (self->zone_monitor != NULL)
+    g_file_monitor_cancel (self->zone_monitor);
+  g_clear_object (&self->zone_monitor);
   if (self->away != NULL)
     g_signal_handlers_disconnect_by_data (self->away, self);
   g_clear_object (&self->away);
@@ -553,6 +617,7 @@ bb_reminders_application_finalize (GObject *object)
   BbRemindersApplication *self = (BbRemindersApplication *)object;
 
   g_clear_pointer (&self->history_path, g_free);
+  g_clear_pointer (&self->localtime_path, g_free);
   g_clear_pointer (&self->app_object_path, g_free);
 
   G_OBJECT_CLASS (bb_reminders_application_parent_class)->finalize (object);
