@@ -36,17 +36,41 @@ BTN_LEFT = 0x110
 SCREEN_SHIELD = "org.gnome.Shell.ScreenShield"
 
 
+def stage_for(user, tmp):
+    """Copies what the test runs (this script, testlib.py, the two
+    programs and the build's data folder) into @tmp, owned by @user: the
+    project may lie where that user cannot read, such as under /root.
+    Returns the script's arguments for the staged copies."""
+    backbreath_exe, reminders_exe, app_id, schema_dir = sys.argv[1:5]
+    here = os.path.dirname(os.path.abspath(__file__))
+    stage = os.path.join(tmp, "stage")
+    os.makedirs(os.path.join(stage, "bin"))
+    for name in (os.path.basename(__file__), "testlib.py"):
+        shutil.copy(os.path.join(here, name), stage)
+    staged = []
+    for exe in (backbreath_exe, reminders_exe):
+        staged.append(os.path.join(stage, "bin", os.path.basename(exe)))
+        shutil.copy(exe, staged[-1])
+    shutil.copytree(schema_dir, os.path.join(stage, "data"))
+    for root, dirs, files in os.walk(tmp):
+        for name in dirs + files:
+            os.lchown(os.path.join(root, name), user.pw_uid, user.pw_gid)
+    return (os.path.join(stage, os.path.basename(__file__)),
+            [staged[0], staged[1], app_id, os.path.join(stage, "data")])
+
+
 def run_as_nobody():
     """Runs this script again as nobody; returns its exit status."""
     user = pwd.getpwnam("nobody")
     tmp = tempfile.mkdtemp(prefix="bb-shell-")
     try:
         os.chown(tmp, user.pw_uid, user.pw_gid)
+        script, args = stage_for(user, tmp)
         env = dict(os.environ, HOME=tmp, USER="nobody", LOGNAME="nobody", BB_SHELL_TMP=tmp)
         output = sys.argv[5]
         result = subprocess.run(["setpriv", f"--reuid={user.pw_uid}", f"--regid={user.pw_gid}",
                                  "--clear-groups",
-                                 "/usr/bin/python3", os.path.abspath(__file__)] + sys.argv[1:5] + [tmp],
+                                 "/usr/bin/python3", script] + args + [tmp],
                                 env=env, cwd=tmp)
         shots = os.path.join(tmp, "screenshots")
         if os.path.isdir(shots):

@@ -50,6 +50,9 @@ struct _BbTrendChart
   /* What node was made for */
   int            node_width;
   int            node_height;
+  GdkRGBA        node_accent;
+  GdkRGBA        node_fg;
+  char          *node_font;
 
   guint32        last_day;
   gint64         weeks[BB_TREND_CHART_N_WEEKS];
@@ -196,6 +199,13 @@ get_colors (BbTrendChart *self,
 }
 
 static char *
+current_font (BbTrendChart *self)
+{
+  return pango_font_description_to_string (pango_context_get_font_description (
+                                             gtk_widget_get_pango_context (GTK_WIDGET (self))));
+}
+
+static char *
 week_label (guint32 monday)
 {
   g_autoptr(GDateTime) date_time = NULL;
@@ -309,6 +319,10 @@ draw (BbTrendChart *self,
   GdkRGBA accent, fg;
 
   get_colors (self, &accent, &fg);
+  self->node_accent = accent;
+  self->node_fg = fg;
+  g_free (self->node_font);
+  self->node_font = current_font (self);
   self->n_labels = 0;
 
   pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_SMALL));
@@ -427,10 +441,22 @@ static void
 bb_trend_chart_css_changed (GtkWidget         *widget,
                             GtkCssStyleChange *change)
 {
+  BbTrendChart *self = BB_TREND_CHART (widget);
+  g_autofree char *font = NULL;
+  GdkRGBA accent, fg;
+
   GTK_WIDGET_CLASS (bb_trend_chart_parent_class)->css_changed (widget, change);
 
-  /* Colours and fonts may have changed, as between light and dark. */
-  invalidate (BB_TREND_CHART (widget));
+  /* Colours and fonts may have changed, as between light and dark; most
+   * style changes (the window losing the focus, say) touch neither. */
+  if (self->node == NULL)
+    return;
+
+  get_colors (self, &accent, &fg);
+  font = current_font (self);
+  if (!gdk_rgba_equal (&accent, &self->node_accent) || !gdk_rgba_equal (&fg, &self->node_fg) ||
+      g_strcmp0 (font, self->node_font) != 0)
+    invalidate (self);
 }
 
 static void
@@ -460,6 +486,7 @@ bb_trend_chart_dispose (GObject *object)
   BbTrendChart *self = (BbTrendChart *)object;
 
   g_clear_pointer (&self->node, gsk_render_node_unref);
+  g_clear_pointer (&self->node_font, g_free);
 
   G_OBJECT_CLASS (bb_trend_chart_parent_class)->dispose (object);
 }
