@@ -19,7 +19,7 @@ import gi
 
 gi.require_version("Gio", "2.0")
 from gi.repository import Gio, GLib  # noqa: E402
-from testlib import bus_connection, check, finish, private_bus  # noqa: E402
+from testlib import bus_connection, check, finish, private_bus, wait_for  # noqa: E402
 
 PROBE = sys.argv[2]
 MOCK_IFACE = "org.freedesktop.DBus.Mock"
@@ -74,13 +74,6 @@ def mutter_calls(bus, method):
     return [args for _stamp, args in reply.unpack()[0]]
 
 
-def wait_for(predicate, timeout=5):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.05)
-    return predicate()
 
 
 def emit(bus, target, path, iface, signal, signature, args):

@@ -97,21 +97,12 @@ import gi  # noqa: E402
 gi.require_version("Gio", "2.0")
 gi.require_version("GdkPixbuf", "2.0")
 from gi.repository import GdkPixbuf, Gio, GLib  # noqa: E402
-from testlib import bus_connection, check, finish, sqlite  # noqa: E402
+from testlib import (bus_connection, check, connection_pid, finish, name_has_owner,  # noqa: E402
+                     now_us, sqlite, wait_for, write_reminder_settings)
 
 
-def wait_for(predicate, timeout, step=0.1):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(step)
-    return predicate()
 
 
-def now_us():
-    return int(time.time() * 1e6)
 
 
 def call(bus, name, path, iface, method, args=None, reply=None, timeout=5000, flags=Gio.DBusCallFlags.NONE):
@@ -120,17 +111,8 @@ def call(bus, name, path, iface, method, args=None, reply=None, timeout=5000, fl
     return result.unpack() if result is not None else None
 
 
-def name_has_owner(bus, name):
-    return call(bus, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
-                "NameHasOwner", GLib.Variant("(s)", (name,)), "(b)")[0]
 
 
-def connection_pid(bus, name):
-    try:
-        return call(bus, "org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
-                    "GetConnectionUnixProcessID", GLib.Variant("(s)", (name,)), "(u)")[0]
-    except GLib.Error:
-        return None
 
 
 class Monitor:
@@ -319,23 +301,6 @@ class Desktop:
         self._rd("NotifyPointerMotionRelative", GLib.Variant("(dd)", (1, 0)))
 
 
-def write_settings(config, app_id):
-    settings = os.path.join(config, "glib-2.0", "settings")
-    os.makedirs(settings)
-    group = app_id.replace(".", "/")
-    with open(os.path.join(settings, "keyfile"), "w") as f:
-        # The whole day, every day: "now" is always in the active hours.
-        f.write(f"[{group}]\n"
-                "reminders-enabled=true\n"
-                "reminder-interval=uint32 1\n"
-                "active-hours-start=uint32 0\n"
-                "active-hours-end=uint32 0\n"
-                "active-weekdays=[uint32 1, 2, 3, 4, 5, 6, 7]\n"
-                "snooze-minutes=uint32 5\n"
-                "away-minutes=uint32 1\n"
-                "reminder-preset='desk-break'\n"
-                "chimes-enabled=false\n"
-                "window-width=800\nwindow-height=600\n")
 
 
 
@@ -495,7 +460,7 @@ def run_checks(desktop, backbreath_exe, reminders_exe, app_id, schema_dir, tmp, 
     config = os.path.join(tmp, "config")
     history = os.path.join(data, "backbreath", "history.db")
     os.makedirs(os.path.dirname(history))
-    write_settings(config, app_id)
+    write_reminder_settings(config, app_id, chimes=False)
     bindir = install_desktop_files(tmp, data, schema_dir, app_id, (backbreath_exe, reminders_exe))
 
     # What our two programs run with, set on their command lines: the

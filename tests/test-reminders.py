@@ -22,7 +22,8 @@ import gi
 
 gi.require_version("Gio", "2.0")
 from gi.repository import Gio, GLib  # noqa: E402
-from testlib import bus_connection, check, finish, sqlite  # noqa: E402
+from testlib import (bus_connection, check, connection_pid, finish, name_has_owner,  # noqa: E402
+                     now_us, sqlite, wait_for, write_reminder_settings)
 
 SECONDS_PER_MINUTE = 2
 INTERVAL = 1 * SECONDS_PER_MINUTE        # reminder-interval=1
@@ -37,21 +38,8 @@ def object_path(name):
     return "/" + name.replace(".", "/")
 
 
-def name_has_owner(bus, name):
-    reply = bus.call_sync("org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
-                          "NameHasOwner", GLib.Variant("(s)", (name,)), GLib.VariantType("(b)"),
-                          Gio.DBusCallFlags.NONE, 2000, None)
-    return reply.unpack()[0]
 
 
-def wait_for(predicate, timeout):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.05)
-    return predicate()
 
 
 class Daemon:
@@ -108,29 +96,8 @@ def set_zone(link, zone):
     os.replace(tmp_link, link)
 
 
-def now_us():
-    return int(time.time() * 1e6)
 
 
-def write_settings(config, app_id):
-    settings = os.path.join(config, "glib-2.0", "settings")
-    os.makedirs(settings)
-    group = app_id.replace(".", "/")
-    with open(os.path.join(settings, "keyfile"), "w") as f:
-        # The whole day, every day: "now" is always in the active hours.
-        # Chimes on, with no sound server here: the reminder chime is
-        # tried at each due time, and must stay silent without harm.
-        f.write(f"[{group}]\n"
-                "reminders-enabled=true\n"
-                "reminder-interval=uint32 1\n"
-                "active-hours-start=uint32 0\n"
-                "active-hours-end=uint32 0\n"
-                "active-weekdays=[uint32 1, 2, 3, 4, 5, 6, 7]\n"
-                "snooze-minutes=uint32 5\n"
-                "away-minutes=uint32 1\n"
-                "reminder-preset='desk-break'\n"
-                "chimes-enabled=true\n"
-                "window-width=800\nwindow-height=600\n")
 
 
 def write_bus_config(tmp, services):
@@ -169,14 +136,6 @@ def main():
     return finish()
 
 
-def connection_pid(bus, name):
-    try:
-        reply = bus.call_sync("org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
-                              "GetConnectionUnixProcessID", GLib.Variant("(s)", (name,)),
-                              GLib.VariantType("(u)"), Gio.DBusCallFlags.NONE, 2000, None)
-        return reply.unpack()[0]
-    except GLib.Error:
-        return None
 
 
 def run_checks(reminders_exe, backbreath_exe, app_id, tmp):
@@ -184,7 +143,9 @@ def run_checks(reminders_exe, backbreath_exe, app_id, tmp):
     config = os.path.join(tmp, "config")
     data = os.path.join(tmp, "data")
     history = os.path.join(data, "backbreath", "history.db")
-    write_settings(config, app_id)
+    # Chimes on, with no sound server here: the reminder chime is tried
+    # at each due time, and must stay silent without harm.
+    write_reminder_settings(config, app_id, chimes=True)
 
     env = dict(os.environ)
     env.pop("XDG_CURRENT_DESKTOP", None)

@@ -5,7 +5,9 @@
 # another test may hold) and SQLite's own command-line tool.
 
 import contextlib
+import os
 import subprocess
+import time
 
 _n = 0
 _failed = False
@@ -54,3 +56,64 @@ def bus_connection(address):
         address,
         Gio.DBusConnectionFlags.AUTHENTICATION_CLIENT | Gio.DBusConnectionFlags.MESSAGE_BUS_CONNECTION,
         None, None)
+
+
+def wait_for(predicate, timeout=5, step=0.05):
+    """Polls @predicate until it is true or @timeout seconds pass; returns
+    its last value."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(step)
+    return predicate()
+
+
+def now_us():
+    """The wall-clock time in microseconds, as GLib's real time."""
+    return int(time.time() * 1e6)
+
+
+def _bus_call(bus, method, name, reply):
+    from gi.repository import Gio, GLib
+
+    return bus.call_sync("org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
+                         method, GLib.Variant("(s)", (name,)), GLib.VariantType(reply),
+                         Gio.DBusCallFlags.NONE, 2000, None).unpack()[0]
+
+
+def name_has_owner(bus, name):
+    """Whether someone owns @name on @bus."""
+    return _bus_call(bus, "NameHasOwner", name, "(b)")
+
+
+def connection_pid(bus, name):
+    """The process id of @name's owner on @bus, or None."""
+    from gi.repository import GLib
+
+    try:
+        return _bus_call(bus, "GetConnectionUnixProcessID", name, "(u)")
+    except GLib.Error:
+        return None
+
+
+def write_reminder_settings(config, app_id, chimes):
+    """Keyfile settings with reminders on, every minute of every day
+    active ("now" always is), 1-minute interval and away time, 5-minute
+    snooze; with @chimes on or off."""
+    settings = os.path.join(config, "glib-2.0", "settings")
+    os.makedirs(settings)
+    group = app_id.replace(".", "/")
+    with open(os.path.join(settings, "keyfile"), "w") as f:
+        f.write(f"[{group}]\n"
+                "reminders-enabled=true\n"
+                "reminder-interval=uint32 1\n"
+                "active-hours-start=uint32 0\n"
+                "active-hours-end=uint32 0\n"
+                "active-weekdays=[uint32 1, 2, 3, 4, 5, 6, 7]\n"
+                "snooze-minutes=uint32 5\n"
+                "away-minutes=uint32 1\n"
+                "reminder-preset='desk-break'\n"
+                f"chimes-enabled={'true' if chimes else 'false'}\n"
+                "window-width=800\nwindow-height=600\n")
