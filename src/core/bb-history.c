@@ -209,6 +209,27 @@ list_backups (BbHistory *self)
 
 /* Copies the whole database @from into a new file @to with SQLite's
  * online backup API: the copy is consistent even while others write. */
+/* Makes @path, if missing, readable by the user alone; SQLite then gives
+ * its -wal and -shm files the same mode. */
+static gboolean
+create_private (const char  *path,
+                int          code,
+                GError     **error)
+{
+  int fd = g_open (path, O_CREAT | O_RDWR | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, BB_HISTORY_ERROR, code, "%s: %s", path, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+
+  return TRUE;
+}
+
 static gboolean
 copy_database (sqlite3     *from,
                const char  *to,
@@ -217,20 +238,11 @@ copy_database (sqlite3     *from,
   g_autofree char *tmp = g_strconcat (to, ".tmp", NULL);
   sqlite3_backup *backup;
   sqlite3 *dest = NULL;
-  int fd;
   int res;
 
   g_unlink (tmp);
-  fd = g_open (tmp, O_CREAT | O_WRONLY | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, BB_HISTORY_ERROR, BB_HISTORY_ERROR_WRITE,
-                   "%s: %s", tmp, g_strerror (saved));
-      return FALSE;
-    }
-  close (fd);
+  if (!create_private (tmp, BB_HISTORY_ERROR_WRITE, error))
+    return FALSE;
 
   if (sqlite3_open_v2 (tmp, &dest, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
     {
@@ -439,22 +451,12 @@ open_file (const char  *path,
 {
   sqlite3 *db = NULL;
   Check check;
-  int fd;
 
   *damaged = FALSE;
 
-  /* Made here so it is private from the start; SQLite gives its -wal and
-   * -shm files the same mode. */
-  fd = g_open (path, O_CREAT | O_RDWR | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, BB_HISTORY_ERROR, BB_HISTORY_ERROR_OPEN,
-                   "%s: %s", path, g_strerror (saved));
-      return NULL;
-    }
-  close (fd);
+  /* Made here so it is private from the start. */
+  if (!create_private (path, BB_HISTORY_ERROR_OPEN, error))
+    return NULL;
 
   if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
     {
