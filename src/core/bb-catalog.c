@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bb-catalog.h"
+#include "bb-session.h"
 
 /*
  * What the app can guide: body positions, from the most supported to the
@@ -46,6 +47,23 @@ static const BbPreset presets[] = {
     N_("Three minutes seated, with a short hold when full"),
     "seated", { 4000, 2000, 6000, 0 }, 15 },
 };
+
+/**
+ * bb_preset_get_n_breaths:
+ *
+ * Returns: how many breaths a session of @preset has: its count, or as
+ *   many whole breaths as fit in its length
+ */
+guint
+bb_preset_get_n_breaths (const BbPreset *preset)
+{
+  g_return_val_if_fail (preset != NULL, 1);
+
+  if (preset->duration_s == 0)
+    return preset->n_breaths;
+
+  return bb_session_breaths_for_duration (&preset->pattern, preset->duration_s);
+}
 
 const char *
 bb_catalog_gettext (const char *msgid)

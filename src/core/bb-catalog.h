@@ -11,17 +11,27 @@
 
 G_BEGIN_DECLS
 
+#define BB_POSITION_MAX_STEPS 4
+
 /**
  * BbPosition:
  * @id: stable id, stored in history
  * @name: translatable name, pass through bb_catalog_gettext()
  * @how: translatable one-line set-up instruction
+ * @steps: translatable set-up steps, %NULL after the last
+ * @hands: where to put the hands to feel the back widen
+ * @feel: what the user should feel
+ * @why: one line on why this position helps
  */
 typedef struct
 {
   const char *id;
   const char *name;
   const char *how;
+  const char *steps[BB_POSITION_MAX_STEPS + 1];
+  const char *hands;
+  const char *feel;
+  const char *why;
 } BbPosition;
 
 /**
@@ -31,7 +41,11 @@ typedef struct
  * @summary: translatable one-line description
  * @position_id: the #BbPosition it is done in
  * @pattern: the breath pattern
- * @n_breaths: how many breaths
+ * @n_breaths: how many breaths, when @duration_s is 0
+ * @duration_s: the length in seconds, or 0 when counted in breaths
+ * @cue_set: (nullable): cues of their own instead of the position's
+ * @closing: (nullable): translatable step after the last breath
+ * @hidden: kept for old ids (history, command line), not listed
  */
 typedef struct
 {
@@ -41,6 +55,10 @@ typedef struct
   const char *position_id;
   BbPattern   pattern;
   guint       n_breaths;
+  guint       duration_s;
+  const char *cue_set;
+  const char *closing;
+  gboolean    hidden;
 } BbPreset;
 
 const BbPosition *bb_catalog_get_positions    (guint       *n_positions);
@@ -51,5 +69,6 @@ char             *bb_catalog_dup_preset_ids   (void);
 const char       *bb_catalog_get_phase_name   (BbPhase      phase);
 const char       *bb_catalog_get_cue          (BbPhase      phase);
 const char       *bb_catalog_gettext          (const char  *msgid);
+guint             bb_preset_get_n_breaths     (const BbPreset *preset);
 
 G_END_DECLS

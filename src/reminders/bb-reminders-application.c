@@ -145,7 +145,7 @@ static char *
 describe_preset (const BbPreset *preset)
 {
   const BbPosition *position = bb_catalog_lookup_position (preset->position_id);
-  guint64 ms = (guint64) bb_pattern_get_cycle_ms (&preset->pattern) * preset->n_breaths;
+  guint64 ms = (guint64) bb_pattern_get_cycle_ms (&preset->pattern) * bb_preset_get_n_breaths (preset);
   guint minutes = MAX (1, (ms + 30000) / 60000);
   g_autofree char *length = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u minute",
                                                           "%u minutes", minutes),

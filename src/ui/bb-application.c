@@ -1355,7 +1355,7 @@ bb_application_begin_session (BbApplication   *self,
    * they see one change, not an end and then a start. */
   old = g_steal_pointer (&self->session);
   self->session = bb_session_new (self->clock, &preset->pattern,
-                                  preset->position_id, preset->n_breaths);
+                                  preset->position_id, bb_preset_get_n_breaths (preset));
   g_settings_set_string (self->settings, "last-preset", preset_id);
 
   history = bb_application_get_history (self);

@@ -50,7 +50,7 @@ static char *
 describe_preset (const BbPreset *preset)
 {
   const BbPosition *position = bb_catalog_lookup_position (preset->position_id);
-  gint64 length = (gint64) bb_pattern_get_cycle_ms (&preset->pattern) * preset->n_breaths * 1000;
+  gint64 length = (gint64) bb_pattern_get_cycle_ms (&preset->pattern) * bb_preset_get_n_breaths (preset) * 1000;
   g_autofree char *pattern = bb_pattern_to_string (&preset->pattern);
   g_autofree char *time = bb_format_clock (length);
 
