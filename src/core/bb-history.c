@@ -802,6 +802,7 @@ typedef struct
   BbHistorySource  source;
   guint            saved_at;  /* the session's seconds-left at the last save */
   gboolean         written;
+  BbCheckin        checkin;   /* every answer given so far */
 } Recording;
 
 static void
@@ -875,6 +876,112 @@ in_transaction (sqlite3       *db,
   return TRUE;
 }
 
+static const char * const back_felt_names[] = {
+  [BB_BACK_FELT_UNANSWERED] = NULL,
+  [BB_BACK_FELT_YES] = "yes",
+  [BB_BACK_FELT_A_LITTLE] = "a-little",
+  [BB_BACK_FELT_NOT_YET] = "not-yet",
+};
+
+/**
+ * bb_back_felt_to_string:
+ *
+ * Returns: (nullable): the stored name of @back_felt, %NULL when unanswered
+ */
+const char *
+bb_back_felt_to_string (BbBackFelt back_felt)
+{
+  g_return_val_if_fail (back_felt <= BB_BACK_FELT_NOT_YET, NULL);
+
+  return back_felt_names[back_felt];
+}
+
+/**
+ * bb_back_felt_from_string:
+ * @str: (nullable): a stored name, or %NULL for unanswered
+ *
+ * Returns: %TRUE if @str names an answer
+ */
+gboolean
+bb_back_felt_from_string (const char *str,
+                          BbBackFelt *back_felt)
+{
+  g_return_val_if_fail (back_felt != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (back_felt_names); i++)
+    {
+      if (g_strcmp0 (back_felt_names[i], str) == 0)
+        {
+          *back_felt = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static gboolean
+has_answers (const BbCheckin *checkin)
+{
+  return checkin->back_felt != BB_BACK_FELT_UNANSWERED ||
+         checkin->tension_before != 0 ||
+         checkin->tension_after != 0;
+}
+
+static void
+bind_answer (sqlite3_stmt *stmt,
+             int           column,
+             guint         value)
+{
+  if (value == 0)
+    sqlite3_bind_null (stmt, column);
+  else
+    sqlite3_bind_int (stmt, column, value);
+}
+
+/* Writes every answer the recording holds, over what was there. */
+static gboolean
+write_checkin (Recording  *recording,
+               GError    **error)
+{
+  g_autofree char *reason = NULL;
+  BbHistory *self = recording->history;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  if (self->db == NULL ||
+      sqlite3_prepare_v2 (self->db,
+                          "INSERT INTO checkins (session_uuid, back_felt, tension_before, tension_after)"
+                          " VALUES (?1, ?2, ?3, ?4)"
+                          " ON CONFLICT (session_uuid) DO UPDATE SET back_felt = excluded.back_felt,"
+                          " tension_before = excluded.tension_before, tension_after = excluded.tension_after",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      report_write (self, FALSE, "save a check-in", NULL);
+      set_sqlite_error (error, BB_HISTORY_ERROR_WRITE, self->db, "check-in");
+      return FALSE;
+    }
+
+  sqlite3_bind_text (stmt, 1, recording->uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, back_felt_names[recording->checkin.back_felt], -1, SQLITE_STATIC);
+  bind_answer (stmt, 3, recording->checkin.tension_before);
+  bind_answer (stmt, 4, recording->checkin.tension_after);
+
+  ok = in_transaction (self->db, stmt, &reason);
+  report_write (self, ok, "save a check-in", reason);
+  if (!ok)
+    {
+      g_set_error (error, BB_HISTORY_ERROR, BB_HISTORY_ERROR_WRITE,
+                   "Could not save the check-in in %s: %s", self->path,
+                   reason != NULL ? reason : "unknown error");
+      return FALSE;
+    }
+
+  bb_history_emit_changed (self);
+
+  return TRUE;
+}
+
 static void
 insert_row (Recording *recording,
             BbSession *session)
@@ -925,6 +1032,11 @@ insert_row (Recording *recording,
   report_write (self, ok, "begin a session", reason);
   recording->written = ok;
   recording->saved_at = bb_session_get_seconds_left (session);
+
+  /* Answers given before the row existed, as the tension before a
+   * session that was settling in, or tracked late. */
+  if (ok && has_answers (&recording->checkin))
+    write_checkin (recording, NULL);
 }
 
 /* Saves the practice so far; @outcome ends the row when not NULL. */
@@ -1613,4 +1725,262 @@ bb_history_get_stats (BbHistory  *self,
   stats->n_interrupted = interrupted;
 
   return TRUE;
+}
+
+/* Check-ins */
+
+/**
+ * bb_history_save_checkin:
+ * @session: a session this store records
+ * @checkin: the answers given now; unanswered ones keep what was given
+ *   before, so the tension before and the answers after can come apart
+ *
+ * Keeps the user's answers with @session. A session that has no row yet,
+ * as one still settling in, gets them with its row.
+ *
+ * Returns: %TRUE, or %FALSE with @error set
+ */
+gboolean
+bb_history_save_checkin (BbHistory        *self,
+                         BbSession        *session,
+                         const BbCheckin  *checkin,
+                         GError          **error)
+{
+  Recording *recording;
+
+  g_return_val_if_fail (BB_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (BB_IS_SESSION (session), FALSE);
+  g_return_val_if_fail (checkin != NULL, FALSE);
+
+  if (checkin->back_felt > BB_BACK_FELT_NOT_YET ||
+      checkin->tension_before > BB_TENSION_MAX ||
+      checkin->tension_after > BB_TENSION_MAX)
+    {
+      g_set_error (error, BB_HISTORY_ERROR, BB_HISTORY_ERROR_WRITE,
+                   "A check-in answer is out of range");
+      return FALSE;
+    }
+
+  recording = g_object_get_data (G_OBJECT (session), "bb-history-recording");
+  if (recording == NULL || recording->history != self)
+    {
+      g_set_error (error, BB_HISTORY_ERROR, BB_HISTORY_ERROR_WRITE,
+                   "This session is not recorded in %s", self->path);
+      return FALSE;
+    }
+
+  if (checkin->back_felt != BB_BACK_FELT_UNANSWERED)
+    recording->checkin.back_felt = checkin->back_felt;
+  if (checkin->tension_before != 0)
+    recording->checkin.tension_before = checkin->tension_before;
+  if (checkin->tension_after != 0)
+    recording->checkin.tension_after = checkin->tension_after;
+
+  if (!recording->written)
+    return TRUE;
+
+  return write_checkin (recording, error);
+}
+
+/**
+ * bb_history_get_checkin:
+ * @checkin: (out): the answers given so far
+ *
+ * Returns: %TRUE if this store records @session
+ */
+gboolean
+bb_history_get_checkin (BbHistory *self,
+                        BbSession *session,
+                        BbCheckin *checkin)
+{
+  Recording *recording;
+
+  g_return_val_if_fail (BB_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (BB_IS_SESSION (session), FALSE);
+  g_return_val_if_fail (checkin != NULL, FALSE);
+
+  *checkin = (BbCheckin) { 0, };
+
+  recording = g_object_get_data (G_OBJECT (session), "bb-history-recording");
+  if (recording == NULL || recording->history != self)
+    return FALSE;
+
+  *checkin = recording->checkin;
+
+  return TRUE;
+}
+
+void
+bb_checkin_record_clear (BbCheckinRecord *record)
+{
+  g_clear_pointer (&record->position_id, g_free);
+}
+
+/* A stored answer out of range (a file edited by hand) reads as none. */
+static guint
+read_tension (sqlite3_stmt *stmt,
+              int           column)
+{
+  gint64 value = sqlite3_column_int64 (stmt, column);
+
+  return value >= 1 && value <= BB_TENSION_MAX ? (guint) value : 0;
+}
+
+/**
+ * bb_history_list_checkins:
+ * @since_utc_us: only sessions that started at or after this
+ * @limit: at most this many
+ *
+ * Lists the check-ins of ended sessions, newest first.
+ *
+ * Returns: (transfer full) (element-type BbCheckinRecord): the records,
+ *   or %NULL with @error set
+ */
+GArray *
+bb_history_list_checkins (BbHistory  *self,
+                          gint64      since_utc_us,
+                          guint       limit,
+                          GError    **error)
+{
+  g_autoptr(GArray) records = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int res;
+
+  g_return_val_if_fail (BB_IS_HISTORY (self), NULL);
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT s.start_utc_us, s.local_date, s.position_id,"
+                          " c.back_felt, c.tension_before, c.tension_after"
+                          " FROM checkins c JOIN sessions s ON s.uuid = c.session_uuid"
+                          " WHERE s.start_utc_us >= ?1 AND s.outcome <> 'in-progress'"
+                          " ORDER BY s.start_utc_us DESC, s.id DESC LIMIT ?2",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (error, BB_HISTORY_ERROR_READ, self->db, "check-ins");
+      return NULL;
+    }
+
+  sqlite3_bind_int64 (stmt, 1, since_utc_us);
+  sqlite3_bind_int64 (stmt, 2, limit);
+
+  records = g_array_new (FALSE, TRUE, sizeof (BbCheckinRecord));
+  g_array_set_clear_func (records, (GDestroyNotify) bb_checkin_record_clear);
+
+  while ((res = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      BbCheckinRecord record = { 0, };
+
+      record.start_utc_us = sqlite3_column_int64 (stmt, 0);
+      record.day = bb_streak_day_from_iso ((const char *) sqlite3_column_text (stmt, 1));
+      record.position_id = dup_column (stmt, 2);
+      if (!bb_back_felt_from_string ((const char *) sqlite3_column_text (stmt, 3),
+                                     &record.checkin.back_felt))
+        record.checkin.back_felt = BB_BACK_FELT_UNANSWERED;
+      record.checkin.tension_before = read_tension (stmt, 4);
+      record.checkin.tension_after = read_tension (stmt, 5);
+      g_array_append_val (records, record);
+    }
+
+  sqlite3_finalize (stmt);
+
+  if (res != SQLITE_DONE)
+    {
+      set_sqlite_error (error, BB_HISTORY_ERROR_READ, self->db, "check-ins");
+      return NULL;
+    }
+
+  return g_steal_pointer (&records);
+}
+
+/**
+ * bb_history_get_checkin_stats:
+ * @stats: (out): what the check-ins of ended sessions add up to
+ *
+ * Returns: %TRUE, or %FALSE with @error set
+ */
+gboolean
+bb_history_get_checkin_stats (BbHistory       *self,
+                              BbCheckinStats  *stats,
+                              GError         **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int res;
+
+  g_return_val_if_fail (BB_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (stats != NULL, FALSE);
+
+  *stats = (BbCheckinStats) { 0, };
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT count (*),"
+                          " total (c.back_felt = 'yes'),"
+                          " total (c.back_felt = 'a-little'),"
+                          " total (c.back_felt = 'not-yet')"
+                          " FROM checkins c JOIN sessions s ON s.uuid = c.session_uuid"
+                          " WHERE s.outcome <> 'in-progress'",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return set_sqlite_error (error, BB_HISTORY_ERROR_READ, self->db, "check-ins");
+
+  res = sqlite3_step (stmt);
+  if (res == SQLITE_ROW)
+    {
+      stats->n_checkins = sqlite3_column_int (stmt, 0);
+      stats->n_felt = sqlite3_column_int (stmt, 1);
+      stats->n_a_little = sqlite3_column_int (stmt, 2);
+      stats->n_not_yet = sqlite3_column_int (stmt, 3);
+    }
+  sqlite3_finalize (stmt);
+
+  if (res != SQLITE_ROW)
+    return set_sqlite_error (error, BB_HISTORY_ERROR_READ, self->db, "check-ins");
+
+  return TRUE;
+}
+
+/**
+ * bb_history_dup_felt_days:
+ *
+ * Counts, for each position, the separate local days on which a session
+ * in it ended with the back clearly felt: what progression counts.
+ *
+ * Returns: (transfer full) (element-type utf8 guint): position id to a
+ *   number of days (GUINT_TO_POINTER), or %NULL with @error set
+ */
+GHashTable *
+bb_history_dup_felt_days (BbHistory  *self,
+                          GError    **error)
+{
+  g_autoptr(GHashTable) days = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int res;
+
+  g_return_val_if_fail (BB_IS_HISTORY (self), NULL);
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT s.position_id, count (DISTINCT s.local_date)"
+                          " FROM checkins c JOIN sessions s ON s.uuid = c.session_uuid"
+                          " WHERE c.back_felt = 'yes' AND s.position_id IS NOT NULL"
+                          " AND s.outcome <> 'in-progress'"
+                          " GROUP BY s.position_id",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_sqlite_error (error, BB_HISTORY_ERROR_READ, self->db, "check-ins");
+      return NULL;
+    }
+
+  days = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  while ((res = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (days, dup_column (stmt, 0),
+                         GUINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
+
+  sqlite3_finalize (stmt);
+
+  if (res != SQLITE_DONE)
+    {
+      set_sqlite_error (error, BB_HISTORY_ERROR_READ, self->db, "check-ins");
+      return NULL;
+    }
+
+  return g_steal_pointer (&days);
 }

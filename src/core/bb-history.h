@@ -115,6 +115,97 @@ typedef struct
 
 void        bb_session_record_clear    (BbSessionRecord     *record);
 
+/**
+ * BbBackFelt:
+ * @BB_BACK_FELT_UNANSWERED: not asked, or skipped
+ * @BB_BACK_FELT_YES: the back ribs widened, clearly
+ * @BB_BACK_FELT_A_LITTLE: a little
+ * @BB_BACK_FELT_NOT_YET: not yet
+ *
+ * The answer to "Could you feel your back ribs widen?".
+ */
+typedef enum
+{
+  BB_BACK_FELT_UNANSWERED,
+  BB_BACK_FELT_YES,
+  BB_BACK_FELT_A_LITTLE,
+  BB_BACK_FELT_NOT_YET,
+} BbBackFelt;
+
+/* Neck and shoulder tension is asked on a scale of 1 (easy) to 5. */
+#define BB_TENSION_MAX 5
+
+/**
+ * BbCheckin:
+ * @back_felt: the answer on the back, or %BB_BACK_FELT_UNANSWERED
+ * @tension_before: 1 to %BB_TENSION_MAX before the session, 0 unanswered
+ * @tension_after: the same after it
+ *
+ * The answers a user gave around one session. Every answer is optional.
+ */
+typedef struct
+{
+  BbBackFelt back_felt;
+  guint      tension_before;
+  guint      tension_after;
+} BbCheckin;
+
+/**
+ * BbCheckinRecord:
+ * @start_utc_us: the session's start, UTC microseconds
+ * @day: its local calendar day, a #GDate Julian day
+ * @position_id: (nullable): the position it was practised in
+ * @checkin: the answers
+ *
+ * A check-in with the session it belongs to.
+ */
+typedef struct
+{
+  gint64     start_utc_us;
+  guint32    day;
+  char      *position_id;
+  BbCheckin  checkin;
+} BbCheckinRecord;
+
+/**
+ * BbCheckinStats:
+ * @n_checkins: sessions with at least one answer
+ * @n_felt: sessions where the back was felt (yes)
+ * @n_a_little: sessions where it was felt a little
+ * @n_not_yet: sessions where it was not felt yet
+ *
+ * What the check-ins add up to.
+ */
+typedef struct
+{
+  guint n_checkins;
+  guint n_felt;
+  guint n_a_little;
+  guint n_not_yet;
+} BbCheckinStats;
+
+void        bb_checkin_record_clear    (BbCheckinRecord     *record);
+const char *bb_back_felt_to_string     (BbBackFelt           back_felt);
+gboolean    bb_back_felt_from_string   (const char          *str,
+                                        BbBackFelt          *back_felt);
+
+gboolean    bb_history_save_checkin    (BbHistory           *self,
+                                        BbSession           *session,
+                                        const BbCheckin     *checkin,
+                                        GError             **error);
+gboolean    bb_history_get_checkin     (BbHistory           *self,
+                                        BbSession           *session,
+                                        BbCheckin           *checkin);
+GArray     *bb_history_list_checkins   (BbHistory           *self,
+                                        gint64               since_utc_us,
+                                        guint                limit,
+                                        GError             **error);
+gboolean    bb_history_get_checkin_stats (BbHistory         *self,
+                                          BbCheckinStats    *stats,
+                                          GError           **error);
+GHashTable *bb_history_dup_felt_days   (BbHistory           *self,
+                                        GError             **error);
+
 BbDayTotal *bb_history_dup_days        (BbHistory           *self,
                                         guint               *n_days,
                                         GError             **error);
