@@ -111,6 +111,18 @@ countdown_text (BbSessionPage *self,
   return countdown > 0 ? g_strdup_printf ("%u", countdown) : NULL;
 }
 
+/* While settling, the big countdown over the drawing is the one. */
+static char *
+phase_countdown_text (BbSessionPage  *self,
+                      BbSessionState  state,
+                      guint           countdown)
+{
+  if (state == BB_SESSION_STATE_SETTLING)
+    return NULL;
+
+  return countdown_text (self, countdown);
+}
+
 static char *
 breath_text (BbSessionPage *self,
              guint          breath,
@@ -409,6 +421,7 @@ bb_session_page_class_init (BbSessionPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, cue_text);
   gtk_widget_class_bind_template_callback (widget_class, is_settling);
   gtk_widget_class_bind_template_callback (widget_class, countdown_text);
+  gtk_widget_class_bind_template_callback (widget_class, phase_countdown_text);
   gtk_widget_class_bind_template_callback (widget_class, breath_text);
   gtk_widget_class_bind_template_callback (widget_class, time_left_text);
   gtk_widget_class_bind_template_callback (widget_class, pause_icon);
