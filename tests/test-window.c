@@ -2259,6 +2259,99 @@ test_settle_preference (Fixture       *fixture,
   g_assert_cmpint (bb_session_get_state (bb_application_get_session (fixture->app)), ==, BB_SESSION_STATE_RUNNING);
 }
 
+/* Notes what a label says each time it changes. GTK 4.8 also notifies
+ * a label set again to the same text, as when a binding's two inputs
+ * change together, so the text is compared. */
+static void
+log_label_cb (GtkLabel   *label,
+              GParamSpec *pspec,
+              GString    *log)
+{
+  const char *text = gtk_label_get_label (label);
+  const char *last = strrchr (log->str, '|');
+
+  if (g_strcmp0 (last != NULL ? last + 1 : log->str, text) != 0)
+    g_string_append_printf (log, "|%s", text);
+}
+
+/* As /window/one-timer, with the settle countdown: still the one
+ * timeout, and each label changes exactly when what it says does. */
+static void
+test_one_timer_settle (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  BbSessionPage *page = session_page (fixture);
+  GObject *countdown = gtk_widget_get_template_child (GTK_WIDGET (page), BB_TYPE_SESSION_PAGE, "countdown_label");
+  GObject *settle = gtk_widget_get_template_child (GTK_WIDGET (page), BB_TYPE_SESSION_PAGE, "settle_label");
+  GObject *phase = gtk_widget_get_template_child (GTK_WIDGET (page), BB_TYPE_SESSION_PAGE, "phase_label");
+  BbFakeClock *clock = BB_FAKE_CLOCK (fixture->clock);
+  g_autoptr(GString) shown = g_string_new (NULL);
+  g_autoptr(GString) phases = g_string_new (NULL);
+  BbSession *session;
+
+  g_settings_set_boolean (bb_application_get_settings (fixture->app), "settle-countdown", TRUE);
+  g_assert_cmpuint (bb_fake_clock_get_n_pending (clock), ==, 0);
+  session = bb_application_begin_session (fixture->app, "desk-break", BB_HISTORY_SOURCE_PRACTICE);
+  iterate ();
+  g_string_append_printf (phases, "|%s", gtk_label_get_label (GTK_LABEL (phase)));
+  g_signal_connect (phase, "notify::label", G_CALLBACK (log_label_cb), phases);
+
+  for (guint i = 0; i < 8; i++)
+    {
+      g_assert_cmpuint (bb_fake_clock_get_n_pending (clock), ==, 1);
+      g_string_append_printf (shown, "%s|%s ",
+                              gtk_widget_get_visible (GTK_WIDGET (settle)) ? gtk_label_get_label (GTK_LABEL (settle)) : "",
+                              gtk_label_get_label (GTK_LABEL (countdown)));
+      advance (fixture, 1 * SEC);
+    }
+
+  /* 3 2 1 on the card, then the in-breath's 4 3 2 1 and the out-breath. */
+  g_assert_cmpstr (shown->str, ==, "3| 2| 1| |4 |3 |2 |1 |6 ");
+  g_assert_cmpstr (phases->str, ==, "|Settle in…|Breathe in|Breathe out");
+  g_assert_cmpint (bb_session_get_elapsed (session), ==, 5 * SEC);
+
+  bb_session_stop (session);
+  iterate ();
+  g_assert_cmpuint (bb_fake_clock_get_n_pending (clock), ==, 0);
+}
+
+/* The history counts from the first in-breath; a session stopped in the
+ * settle leaves no practice behind. */
+static void
+test_settle_history (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  BbHistory *history = wait_history (fixture);
+  BbStats before = { 0 };
+  BbStats after = { 0 };
+  g_autoptr(GError) error = NULL;
+  BbSession *session;
+
+  g_assert_nonnull (history);
+  g_assert_true (bb_history_get_stats (history, 0, &before, &error));
+  g_assert_no_error (error);
+  g_settings_set_boolean (bb_application_get_settings (fixture->app), "settle-countdown", TRUE);
+
+  session = bb_application_begin_session (fixture->app, "first-breaths", BB_HISTORY_SOURCE_PRACTICE);
+  iterate ();
+  advance (fixture, 2 * SEC);
+  bb_session_stop (session);
+  iterate ();
+
+  session = bb_application_begin_session (fixture->app, "between-sets", BB_HISTORY_SOURCE_PRACTICE);
+  iterate ();
+  for (guint i = 0; i < 60 && bb_session_get_state (session) != BB_SESSION_STATE_FINISHED; i++)
+    advance (fixture, 1 * SEC);
+  g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_FINISHED);
+  g_assert_cmpint (bb_session_get_start_real_time (session), ==, 1700000000 * SEC + 5 * SEC);
+
+  g_assert_true (bb_history_get_stats (history, 0, &after, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (after.n_sessions, ==, before.n_sessions + 1);
+  /* Five breaths of 10 s, without the 3 s of settling. */
+  g_assert_cmpint (after.total_ms - before.total_ms, ==, 50 * 1000);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2305,6 +2398,8 @@ main (int   argc,
   g_test_add ("/window/settle-pause-stop", Fixture, NULL, fixture_setup, test_settle_pause_stop, fixture_teardown);
   g_test_add ("/window/cue-room", Fixture, NULL, fixture_setup, test_cue_room, fixture_teardown);
   g_test_add ("/window/settle-preference", Fixture, NULL, fixture_setup, test_settle_preference, fixture_teardown);
+  g_test_add ("/window/one-timer/settle", Fixture, NULL, fixture_setup, test_one_timer_settle, fixture_teardown);
+  g_test_add ("/window/settle-history", Fixture, OWN_HISTORY, fixture_setup, test_settle_history, fixture_teardown);
 
   result = g_test_run ();
   bb_test_remove_tree (data_home);
