@@ -2352,6 +2352,43 @@ test_settle_history (Fixture       *fixture,
   g_assert_cmpint (after.total_ms - before.total_ms, ==, 50 * 1000);
 }
 
+/* A session still settling when the history opens late: its row
+ * starts with its first in-breath, as any other. */
+static void
+test_settle_history_late (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GArray) records = NULL;
+  g_autoptr(GError) error = NULL;
+  BbHistory *history;
+  BbSessionRecord *record;
+  BbSession *session;
+
+  g_settings_set_boolean (bb_application_get_settings (fixture->app), "settle-countdown", TRUE);
+  g_assert_null (bb_application_get_history (fixture->app));
+  session = bb_application_begin_session (fixture->app, "desk-break", BB_HISTORY_SOURCE_PRACTICE);
+  iterate ();
+  advance (fixture, 1 * SEC);
+  g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_SETTLING);
+
+  g_assert_cmpint (sqlite3_exec (fixture->lock, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_clear_pointer (&fixture->lock, sqlite3_close);
+  history = wait_history (fixture);
+  g_assert_nonnull (history);
+  g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_SETTLING);
+
+  advance (fixture, 130 * SEC);
+  g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_FINISHED);
+
+  records = bb_history_list_sessions (history, NULL, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (records->len, ==, 1);
+  record = &g_array_index (records, BbSessionRecord, 0);
+  g_assert_cmpstr (record->outcome, ==, "completed");
+  g_assert_cmpint (record->practiced_ms, ==, 120000);
+  g_assert_cmpint (record->start_utc_us, ==, 1700000000 * SEC + 3 * SEC);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2400,6 +2437,7 @@ main (int   argc,
   g_test_add ("/window/settle-preference", Fixture, NULL, fixture_setup, test_settle_preference, fixture_teardown);
   g_test_add ("/window/one-timer/settle", Fixture, NULL, fixture_setup, test_one_timer_settle, fixture_teardown);
   g_test_add ("/window/settle-history", Fixture, OWN_HISTORY, fixture_setup, test_settle_history, fixture_teardown);
+  g_test_add ("/window/settle-history-late", Fixture, LOCKED_HISTORY, fixture_setup, test_settle_history_late, fixture_teardown);
 
   result = g_test_run ();
   bb_test_remove_tree (data_home);
