@@ -641,9 +641,9 @@ bb_session_class_init (BbSessionClass *klass)
    * BbSession:countdown:
    *
    * Whole seconds left in the current phase, rounded up: at least 1 while
-   * a phase is under way, 0 when there is none. While settling, the
-   * whole seconds left before the first in-breath. Changes once a second and
-   * at every boundary, announced by the session's one timeout.
+   * a phase is under way, 0 when there is none; while settling, the whole
+   * seconds before the first in-breath. Changes once a second and at
+   * every boundary, announced by the session's one timeout.
    */
   properties[PROP_COUNTDOWN] =
     g_param_spec_uint ("countdown", NULL, NULL,
@@ -654,7 +654,8 @@ bb_session_class_init (BbSessionClass *klass)
    * BbSession:seconds-left:
    *
    * Whole seconds of active time left, rounded up; 0 before the start and
-   * once ended, the whole length while settling. Changes once a second while running.
+   * once ended, the whole length while settling. Changes once a second
+   * while running.
    */
   properties[PROP_SECONDS_LEFT] =
     g_param_spec_uint ("seconds-left", NULL, NULL,
