@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "bb-catalog.h"
 #include "bb-enums.h"
 #include "bb-fake-clock.h"
 #include "bb-session.h"
@@ -533,9 +534,15 @@ count_change_cb (BbSession  *session,
 
 /* The whole seconds on show follow the clock exactly, change only when
  * their value does, and need no timeout besides the session's one. */
+static void fixture_init_settle (Fixture         *fixture,
+                                 const BbPattern *pattern,
+                                 guint            n_breaths,
+                                 guint            settle_ms);
+
 static void
 check_seconds (const BbPattern *pattern,
-               guint            n_breaths)
+               guint            n_breaths,
+               guint            settle_ms)
 {
   Fixture f = { 0 };
   guint n_countdown = 0;
@@ -545,7 +552,7 @@ check_seconds (const BbPattern *pattern,
   guint last_countdown;
   guint last_seconds_left;
 
-  fixture_init (&f, pattern, n_breaths);
+  fixture_init_settle (&f, pattern, n_breaths, settle_ms);
   g_signal_connect (f.session, "notify::countdown", G_CALLBACK (count_change_cb), &n_countdown);
   g_signal_connect (f.session, "notify::seconds-left", G_CALLBACK (count_change_cb), &n_seconds_left);
   g_assert_cmpuint (bb_session_get_countdown (f.session), ==, 0);
@@ -557,7 +564,8 @@ check_seconds (const BbPattern *pattern,
   g_assert_cmpuint (n_countdown, ==, 1);
   g_assert_cmpuint (n_seconds_left, ==, 1);
 
-  while (bb_session_get_state (f.session) == BB_SESSION_STATE_RUNNING)
+  while (bb_session_get_state (f.session) == BB_SESSION_STATE_RUNNING ||
+         bb_session_get_state (f.session) == BB_SESSION_STATE_SETTLING)
     {
       guint countdown;
       guint seconds_left;
@@ -572,6 +580,13 @@ check_seconds (const BbPattern *pattern,
         {
           g_assert_cmpuint (countdown, ==, (bb_session_get_phase_remaining (f.session) + SEC - 1) / SEC);
           g_assert_cmpuint (seconds_left, ==, (bb_session_get_remaining (f.session) + SEC - 1) / SEC);
+        }
+      else if (bb_session_get_state (f.session) == BB_SESSION_STATE_SETTLING)
+        {
+          gint64 settle_left = settle_ms * MS - (bb_clock_get_monotonic_time (f.clock) - f.start);
+
+          g_assert_cmpuint (countdown, ==, (settle_left + SEC - 1) / SEC);
+          g_assert_cmpuint (seconds_left, ==, (bb_session_get_duration (f.session) + SEC - 1) / SEC);
         }
 
       changes_countdown += countdown != last_countdown;
@@ -599,9 +614,12 @@ test_seconds (void)
   BbPattern halves = { 2500, 0, 3500, 0 };
   Fixture f = { 0 };
 
-  check_seconds (&whole, 2);
-  check_seconds (&holds, 2);
-  check_seconds (&halves, 2);
+  check_seconds (&whole, 2, 0);
+  check_seconds (&holds, 2, 0);
+  check_seconds (&halves, 2, 0);
+  /* With the settle countdown before, a whole or a part of a second. */
+  check_seconds (&whole, 2, 3000);
+  check_seconds (&holds, 2, 2500);
 
   /* 4 s in, 6 s out: the countdown shows 4 3 2 1 6 5 4 3 2 1 and the
    * time left 20 19 … 1, each value once. */
@@ -707,6 +725,254 @@ test_breaths_for_duration (void)
 }
 
 static void
+fixture_init_settle (Fixture         *fixture,
+                     const BbPattern *pattern,
+                     guint            n_breaths,
+                     guint            settle_ms)
+{
+  fixture_init (fixture, pattern, n_breaths);
+  g_assert_finalize_object (fixture->session);
+  fixture->session = g_object_new (BB_TYPE_SESSION,
+                                   "clock", fixture->clock,
+                                   "pattern", pattern,
+                                   "position", "seated",
+                                   "n-breaths", n_breaths,
+                                   "settle-ms", settle_ms,
+                                   NULL);
+  g_signal_connect (fixture->session, "phase-changed", G_CALLBACK (phase_changed_cb), fixture);
+  g_signal_connect (fixture->session, "finished", G_CALLBACK (finished_cb), fixture);
+  g_signal_connect (fixture->session, "notify", G_CALLBACK (notify_cb), fixture);
+}
+
+/* The settle countdown shows 3 2 1 with no phase, one timeout at a
+ * time, then the first in-breath is announced at 3 s, and the practice
+ * counts from there. */
+static void
+test_settle (void)
+{
+  BbPattern pattern = { 4000, 0, 6000, 0 };
+  const char *settle_cue = bb_catalog_get_special_cue (BB_SPECIAL_CUE_SETTLE);
+  Fixture f = { 0 };
+
+  fixture_init_settle (&f, &pattern, 2, 3000);
+  g_assert_cmpuint (bb_session_get_settle_ms (f.session), ==, 3000);
+  g_assert_null (bb_session_get_cue (f.session));
+
+  bb_session_start (f.session);
+  g_assert_cmpint (bb_session_get_state (f.session), ==, BB_SESSION_STATE_SETTLING);
+  g_assert_cmpint (bb_session_get_phase (f.session), ==, BB_PHASE_NONE);
+  g_assert_cmpuint (bb_session_get_breath (f.session), ==, 0);
+  g_assert_cmpstr (bb_session_get_cue (f.session), ==, settle_cue);
+  g_assert_cmpuint (f.events->len, ==, 0);
+  g_assert_cmpint (bb_session_get_start_real_time (f.session), ==, 0);
+
+  for (guint left = 3; left >= 1; left--)
+    {
+      g_assert_cmpint (bb_session_get_state (f.session), ==, BB_SESSION_STATE_SETTLING);
+      g_assert_cmpuint (bb_session_get_countdown (f.session), ==, left);
+      g_assert_cmpuint (bb_session_get_seconds_left (f.session), ==, 20);
+      g_assert_cmpint (bb_session_get_elapsed (f.session), ==, 0);
+      g_assert_cmpint (bb_session_get_remaining (f.session), ==, 20 * SEC);
+      g_assert_cmpfloat (bb_session_get_expansion (f.session), ==, 0.0);
+      assert_one_pending_at (&f, (4 - left) * SEC);
+      bb_fake_clock_advance (fake (&f), SEC - 1);
+      g_assert_cmpuint (bb_session_get_countdown (f.session), ==, left);
+      g_assert_cmpuint (f.events->len, ==, 0);
+      bb_fake_clock_advance (fake (&f), 1);
+    }
+
+  /* The first in-breath, with its signal: the first chime. */
+  g_assert_cmpint (bb_session_get_state (f.session), ==, BB_SESSION_STATE_RUNNING);
+  g_assert_cmpuint (f.events->len, ==, 1);
+  assert_event (&f, 0, BB_PHASE_INHALE, 1, 3 * SEC);
+  g_assert_cmpuint (bb_session_get_countdown (f.session), ==, 4);
+  g_assert_cmpuint (bb_session_get_seconds_left (f.session), ==, 20);
+  g_assert_cmpint (bb_session_get_elapsed (f.session), ==, 0);
+  g_assert_cmpint (bb_session_get_start_real_time (f.session), ==, 1700000003 * SEC);
+  g_assert_cmpstr (bb_session_get_cue (f.session), ==,
+                   bb_catalog_get_cue_for ("seated", NULL, BB_PHASE_INHALE, 1, 2));
+  assert_one_pending_at (&f, 4 * SEC);
+
+  bb_fake_clock_advance (fake (&f), 4 * SEC);
+  assert_event (&f, 1, BB_PHASE_EXHALE, 1, 7 * SEC);
+  g_assert_cmpint (bb_session_get_elapsed (f.session), ==, 4 * SEC);
+
+  bb_fake_clock_advance (fake (&f), 60 * SEC);
+  g_assert_cmpuint (f.events->len, ==, 4);
+  g_assert_cmpuint (f.n_finished, ==, 1);
+  g_assert_cmpint (f.finished_at, ==, 23 * SEC);
+  g_assert_cmpint (bb_session_get_elapsed (f.session), ==, 20 * SEC);
+  g_assert_null (bb_session_get_cue (f.session));
+  g_assert_cmpuint (bb_fake_clock_get_n_pending (fake (&f)), ==, 0);
+  /* Settling, running, finished. */
+  g_assert_cmpuint (n_notifies (&f, "state"), ==, 3);
+
+  fixture_clear (&f);
+
+  /* A main loop that stalls through the whole settle: the first
+   * in-breath is announced late, with its own deadline. */
+  memset (&f, 0, sizeof f);
+  fixture_init_settle (&f, &pattern, 2, 3000);
+  bb_session_start (f.session);
+  bb_fake_clock_jump (fake (&f), 5 * SEC);
+  bb_fake_clock_dispatch (fake (&f));
+  g_assert_cmpuint (f.events->len, ==, 1);
+  g_assert_cmpint (g_array_index (f.events, Event, 0).deadline, ==, 3 * SEC);
+  g_assert_cmpint (bb_session_get_elapsed (f.session), ==, 2 * SEC);
+  g_assert_cmpint (bb_session_get_start_real_time (f.session), ==, 1700000003 * SEC);
+  assert_one_pending_at (&f, 6 * SEC);
+  fixture_clear (&f);
+}
+
+static void
+test_settle_pause (void)
+{
+  BbPattern pattern = { 4000, 0, 6000, 0 };
+  Fixture f = { 0 };
+
+  fixture_init_settle (&f, &pattern, 2, 3000);
+  bb_session_start (f.session);
+  bb_fake_clock_advance (fake (&f), 1500 * MS);
+  g_assert_cmpuint (bb_session_get_countdown (f.session), ==, 2);
+
+  bb_session_pause (f.session);
+  g_assert_cmpint (bb_session_get_state (f.session), ==, BB_SESSION_STATE_PAUSED);
+  g_assert_cmpuint (bb_fake_clock_get_n_pending (fake (&f)), ==, 0);
+  bb_fake_clock_advance (fake (&f), 100 * SEC);
+  g_assert_cmpuint (f.events->len, ==, 0);
+  g_assert_cmpint (bb_session_get_phase (f.session), ==, BB_PHASE_NONE);
+  g_assert_cmpint (bb_session_get_elapsed (f.session), ==, 0);
+  g_assert_cmpuint (bb_session_get_countdown (f.session), ==, 2);
+
+  /* It settles on where it was: 1.5 s are left. */
+  bb_session_resume (f.session);
+  g_assert_cmpint (bb_session_get_state (f.session), ==, BB_SESSION_STATE_SETTLING);
+  assert_one_pending_at (&f, 102 * SEC);
+  bb_fake_clock_advance (fake (&f), 500 * MS);
+  g_assert_cmpuint (bb_session_get_countdown (f.session), ==, 1);
+  assert_one_pending_at (&f, 103 * SEC);
+  bb_fake_clock_advance (fake (&f), 1 * SEC);
+  g_assert_cmpint (bb_session_get_state (f.session), ==, BB_SESSION_STATE_RUNNING);
+  assert_event (&f, 0, BB_PHASE_INHALE, 1, 103 * SEC);
+
+  /* Paused and resumed once it runs, as any session. */
+  bb_fake_clock_advance (fake (&f), 1 * SEC);
+  bb_session_pause (f.session);
+  bb_fake_clock_advance (fake (&f), 10 * SEC);
+  bb_session_resume (f.session);
+  g_assert_cmpint (bb_session_get_state (f.session), ==, BB_SESSION_STATE_RUNNING);
+  g_assert_cmpint (bb_session_get_elapsed (f.session), ==, 1 * SEC);
+  bb_fake_clock_advance (fake (&f), 60 * SEC);
+  g_assert_cmpuint (f.n_finished, ==, 1);
+  g_assert_cmpint (f.finished_at, ==, 133 * SEC);
+  g_assert_cmpint (bb_session_get_elapsed (f.session), ==, 20 * SEC);
+
+  fixture_clear (&f);
+
+  /* Paused right at the end of the settle, before the timeout is
+   * dispatched: the first in-breath is announced, not swallowed. */
+  memset (&f, 0, sizeof f);
+  fixture_init_settle (&f, &pattern, 2, 3000);
+  bb_session_start (f.session);
+  bb_fake_clock_jump (fake (&f), 3 * SEC);
+  bb_session_pause (f.session);
+  g_assert_cmpuint (f.events->len, ==, 1);
+  g_assert_cmpint (bb_session_get_state (f.session), ==, BB_SESSION_STATE_PAUSED);
+  bb_session_resume (f.session);
+  g_assert_cmpint (bb_session_get_state (f.session), ==, BB_SESSION_STATE_RUNNING);
+  fixture_clear (&f);
+}
+
+static void
+test_settle_stop (void)
+{
+  BbPattern pattern = { 4000, 0, 6000, 0 };
+  Fixture f = { 0 };
+
+  fixture_init_settle (&f, &pattern, 2, 3000);
+  bb_session_start (f.session);
+  bb_fake_clock_advance (fake (&f), 2 * SEC);
+
+  bb_session_stop (f.session);
+  g_assert_cmpint (bb_session_get_state (f.session), ==, BB_SESSION_STATE_STOPPED);
+  g_assert_cmpuint (bb_session_get_breath (f.session), ==, 0);
+  g_assert_cmpint (bb_session_get_elapsed (f.session), ==, 0);
+  g_assert_cmpuint (bb_session_get_countdown (f.session), ==, 0);
+  g_assert_cmpuint (bb_session_get_seconds_left (f.session), ==, 0);
+  g_assert_null (bb_session_get_cue (f.session));
+  g_assert_cmpuint (bb_fake_clock_get_n_pending (fake (&f)), ==, 0);
+
+  bb_fake_clock_advance (fake (&f), 60 * SEC);
+  g_assert_cmpuint (f.events->len, ==, 0);
+  g_assert_cmpuint (f.n_finished, ==, 0);
+  fixture_clear (&f);
+
+  /* Stopped while paused in the settle. */
+  memset (&f, 0, sizeof f);
+  fixture_init_settle (&f, &pattern, 2, 3000);
+  bb_session_start (f.session);
+  bb_fake_clock_advance (fake (&f), 1 * SEC);
+  bb_session_pause (f.session);
+  bb_fake_clock_advance (fake (&f), 10 * SEC);
+  bb_session_stop (f.session);
+  g_assert_cmpint (bb_session_get_state (f.session), ==, BB_SESSION_STATE_STOPPED);
+  g_assert_cmpint (bb_session_get_elapsed (f.session), ==, 0);
+  g_assert_cmpuint (f.events->len, ==, 0);
+  fixture_clear (&f);
+}
+
+/* The cue follows the catalog, changes with each phase and is
+ * announced once per change. */
+static void
+test_cue (void)
+{
+  BbPattern pattern = { 2000, 1000, 3000, 0 };
+  Fixture f = { 0 };
+  guint n_changes = 0;
+  g_autofree char *cue_set = NULL;
+
+  fixture_init (&f, &pattern, 1);
+  g_assert_finalize_object (f.session);
+  f.session = g_object_new (BB_TYPE_SESSION,
+                            "clock", f.clock,
+                            "pattern", &pattern,
+                            "position", "seated",
+                            "cue-set", "back-body",
+                            "closing", "Stand tall",
+                            "n-breaths", 6,
+                            NULL);
+  g_signal_connect (f.session, "notify", G_CALLBACK (notify_cb), &f);
+  g_object_get (f.session, "cue-set", &cue_set, NULL);
+  g_assert_cmpstr (cue_set, ==, "back-body");
+  g_assert_cmpstr (bb_session_get_closing (f.session), ==, "Stand tall");
+  g_assert_cmpuint (bb_session_get_settle_ms (f.session), ==, 0);
+
+  bb_session_start (f.session);
+  while (bb_session_get_state (f.session) == BB_SESSION_STATE_RUNNING)
+    {
+      BbPhase phase = bb_session_get_phase (f.session);
+      guint breath = bb_session_get_breath (f.session);
+
+      g_assert_cmpstr (bb_session_get_cue (f.session), ==,
+                       bb_catalog_get_cue_for ("seated", "back-body", phase, breath, 6));
+      n_changes++;
+      g_assert_cmpuint (n_notifies (&f, "cue"), ==, n_changes);
+
+      /* Within a phase, nothing changes. */
+      bb_fake_clock_advance (fake (&f), bb_session_get_phase_remaining (f.session) - 1);
+      g_assert_cmpuint (n_notifies (&f, "cue"), ==, n_changes);
+      bb_fake_clock_advance (fake (&f), 1);
+    }
+
+  /* 6 breaths of 3 phases, then none at the end. */
+  g_assert_cmpuint (n_changes, ==, 18);
+  g_assert_cmpuint (n_notifies (&f, "cue"), ==, 19);
+  g_assert_null (bb_session_get_cue (f.session));
+
+  fixture_clear (&f);
+}
+
+static void
 test_enums (void)
 {
   g_autoptr(GEnumClass) phases = g_type_class_ref (BB_TYPE_PHASE);
@@ -736,6 +1002,10 @@ main (int   argc,
   g_test_add_func ("/session/notify-order", test_notify_order);
   g_test_add_func ("/session/breaths-for-duration", test_breaths_for_duration);
   g_test_add_func ("/session/enums", test_enums);
+  g_test_add_func ("/session/settle", test_settle);
+  g_test_add_func ("/session/settle/pause", test_settle_pause);
+  g_test_add_func ("/session/settle/stop", test_settle_stop);
+  g_test_add_func ("/session/cue", test_cue);
 
   return g_test_run ();
 }

@@ -223,6 +223,9 @@ reset_settings (void)
   keys = g_settings_schema_list_keys (schema);
   for (guint i = 0; keys[i] != NULL; i++)
     g_settings_reset (settings, keys[i]);
+  /* Sessions begin with their first in-breath, but in the tests of the
+   * settle countdown, which turn it back on. */
+  g_settings_set_boolean (settings, "settle-countdown", FALSE);
 
   gtk_settings_reset_property (gtk_settings_get_default (), "gtk-enable-animations");
 }
@@ -1430,7 +1433,8 @@ test_remote_start_on_private_bus (void)
   g_assert_true (g_spawn_check_wait_status (exit_status, NULL));
   g_assert_nonnull (bb_application_get_session (app));
   g_assert_cmpstr (bb_session_get_position (bb_application_get_session (app)), ==, "childs-pose");
-  g_assert_cmpint (bb_session_get_state (bb_application_get_session (app)), ==, BB_SESSION_STATE_RUNNING);
+  /* With the settle countdown, which is on by default. */
+  g_assert_cmpint (bb_session_get_state (bb_application_get_session (app)), ==, BB_SESSION_STATE_SETTLING);
   g_assert_cmpstr (bb_window_get_page_name (BB_WINDOW (window)), ==, "session");
 
   gtk_window_destroy (window);
@@ -2020,6 +2024,371 @@ test_reminders_next_due (Fixture       *fixture,
   g_mutex_clear (&log.lock);
 }
 
+static GtkWidget *
+session_child (Fixture    *fixture,
+               const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (session_page (fixture)),
+                                                  BB_TYPE_SESSION_PAGE, name);
+
+  g_assert_true (GTK_IS_WIDGET (child));
+
+  return GTK_WIDGET (child);
+}
+
+static gboolean
+is_label_with (GtkWidget     *widget,
+               gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
+/* The settle countdown: "Settle in…" with 3 2 1 over the still drawing,
+ * one timeout throughout, then the first in-breath with its chime; the
+ * cue on the page is the session's, phase after phase; the preset's
+ * closing step shows when it is done. */
+static void
+test_settle_and_cues (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GSettings *settings = bb_application_get_settings (fixture->app);
+  BbSessionPage *page = session_page (fixture);
+  BbFakeClock *clock = BB_FAKE_CLOCK (fixture->clock);
+  GtkWidget *settle = session_child (fixture, "settle_label");
+  GtkWidget *closing;
+  g_autofree char *played = NULL;
+  BbSession *session;
+  guint n_cues = 0;
+
+  g_settings_set_boolean (settings, "settle-countdown", TRUE);
+  session = bb_application_begin_session (fixture->app, "back-body", BB_HISTORY_SOURCE_PRACTICE);
+  iterate ();
+  g_assert_cmpstr (bb_session_get_cue_set (session), ==, "back-body");
+  g_assert_cmpuint (bb_session_get_settle_ms (session), ==, 3000);
+  g_assert_cmpstr (bb_window_get_page_name (fixture->window), ==, "session");
+  wait_mapped (settle);
+
+  for (guint left = 3; left >= 1; left--)
+    {
+      g_autofree char *number = g_strdup_printf ("%u", left);
+
+      g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_SETTLING);
+      g_assert_cmpstr (label_text (page, "phase_label"), ==, "Settle in…");
+      g_assert_cmpstr (label_text (page, "settle_label"), ==, number);
+      g_assert_true (gtk_widget_get_visible (settle));
+      g_assert_cmpstr (label_text (page, "cue_label"), ==,
+                       bb_catalog_get_special_cue (BB_SPECIAL_CUE_SETTLE));
+      g_assert_cmpuint (bb_fake_clock_get_n_pending (clock), ==, 1);
+      g_assert_cmpuint (fixture->played->len, ==, 0);
+      advance (fixture, 1 * SEC);
+    }
+
+  /* The first in-breath, and its chime, at the end of the settle. */
+  g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_RUNNING);
+  g_assert_false (gtk_widget_get_visible (settle));
+  g_assert_cmpstr (label_text (page, "phase_label"), ==, "Breathe in");
+  played = played_string (fixture);
+  g_assert_cmpstr (played, ==, "inhale@3000");
+  g_assert_cmpint (bb_session_get_elapsed (session), ==, 0);
+
+  while (bb_session_get_state (session) == BB_SESSION_STATE_RUNNING)
+    {
+      g_assert_cmpuint (bb_fake_clock_get_n_pending (clock), ==, 1);
+      g_assert_cmpstr (label_text (page, "cue_label"), ==,
+                       bb_catalog_get_cue_for ("seated", "back-body",
+                                               bb_session_get_phase (session),
+                                               bb_session_get_breath (session),
+                                               bb_session_get_n_breaths (session)));
+      g_assert_cmpstr (label_text (page, "cue_label"), ==, bb_session_get_cue (session));
+      n_cues++;
+      advance (fixture, bb_session_get_phase_remaining (session));
+    }
+  g_assert_cmpuint (n_cues, ==, 2 * bb_session_get_n_breaths (session));
+
+  /* Done: the standing check that closes this preset. */
+  g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_FINISHED);
+  g_assert_cmpstr (bb_window_get_page_name (fixture->window), ==, "done");
+  closing = find_widget (GTK_WIDGET (fixture->window), is_label_with,
+                         bb_catalog_gettext (bb_catalog_lookup_preset ("back-body")->closing));
+  g_assert_nonnull (closing);
+  g_assert_true (gtk_widget_get_visible (closing));
+
+  /* A preset without one shows none. */
+  g_settings_set_boolean (settings, "settle-countdown", FALSE);
+  session = bb_application_begin_session (fixture->app, "between-sets", BB_HISTORY_SOURCE_PRACTICE);
+  iterate ();
+  /* The setting holds from the next session on. */
+  g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_RUNNING);
+  g_assert_cmpuint (bb_session_get_settle_ms (session), ==, 0);
+  advance (fixture, 60 * SEC);
+  g_assert_cmpstr (bb_window_get_page_name (fixture->window), ==, "done");
+  g_assert_false (gtk_widget_get_visible (closing));
+}
+
+/* Pausing and stopping in the settle: no practice is recorded, and
+ * the page says so. */
+static void
+test_settle_pause_stop (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GSettings *settings = bb_application_get_settings (fixture->app);
+  BbSessionPage *page = session_page (fixture);
+  BbFakeClock *clock = BB_FAKE_CLOCK (fixture->clock);
+  GtkWidget *done_page;
+  BbSession *session;
+
+  g_settings_set_boolean (settings, "settle-countdown", TRUE);
+  session = bb_application_begin_session (fixture->app, "desk-break", BB_HISTORY_SOURCE_PRACTICE);
+  iterate ();
+  wait_mapped (GTK_WIDGET (page));
+  advance (fixture, 1 * SEC);
+
+  press_key (GTK_WIDGET (page), GDK_KEY_space);
+  g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_PAUSED);
+  g_assert_cmpstr (label_text (page, "phase_label"), ==, "Paused");
+  g_assert_cmpuint (bb_fake_clock_get_n_pending (clock), ==, 0);
+  advance (fixture, 30 * SEC);
+  press_key (GTK_WIDGET (page), GDK_KEY_space);
+  g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_SETTLING);
+  g_assert_cmpstr (label_text (page, "settle_label"), ==, "2");
+  g_assert_cmpuint (bb_fake_clock_get_n_pending (clock), ==, 1);
+
+  press_key (GTK_WIDGET (page), GDK_KEY_Escape);
+  g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_STOPPED);
+  g_assert_cmpuint (bb_fake_clock_get_n_pending (clock), ==, 0);
+  g_assert_cmpuint (fixture->played->len, ==, 0);
+  g_assert_cmpstr (bb_window_get_page_name (fixture->window), ==, "done");
+  done_page = find_widget (GTK_WIDGET (fixture->window), is_type, GSIZE_TO_POINTER (ADW_TYPE_STATUS_PAGE));
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (done_page)),
+                            "0 of 12 breaths in 0:00"));
+}
+
+/* The cue has two lines of its own at 360 px: the page does not move
+ * when a cue wraps, and every cue fits without being cut. */
+static void
+test_cue_room (Fixture       *fixture,
+               gconstpointer  data)
+{
+  GtkWidget *cue = session_child (fixture, "cue_label");
+  GtkWidget *room = gtk_widget_get_parent (cue);
+  g_autoptr(GtkWidget) probe = g_object_ref_sink (gtk_label_new (NULL));
+  const BbPosition *positions;
+  const BbPreset *presets;
+  guint n_positions;
+  guint n_presets;
+  /* The page is 360 px wide with a margin of 12 px on each side. */
+  const int width = 360 - 2 * 12;
+  int height = 0;
+  int one_line = 0;
+  guint n_checked = 0;
+
+  bb_application_begin_session (fixture->app, "desk-break", BB_HISTORY_SOURCE_PRACTICE);
+  iterate ();
+  gtk_widget_measure (room, GTK_ORIENTATION_VERTICAL, width, &height, NULL, NULL, NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (probe), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (probe), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_justify (GTK_LABEL (probe), GTK_JUSTIFY_CENTER);
+  gtk_label_set_label (GTK_LABEL (probe), "Breathe");
+  gtk_widget_measure (probe, GTK_ORIENTATION_VERTICAL, width, NULL, &one_line, NULL, NULL);
+  g_assert_cmpint (height, >=, 2 * one_line);
+
+  positions = bb_catalog_get_positions (&n_positions);
+  presets = bb_catalog_get_all_presets (&n_presets);
+  for (guint i = 0; i < n_positions + n_presets; i++)
+    {
+      const char *position = i < n_positions ? positions[i].id : presets[i - n_positions].position_id;
+      const char *cue_set = i < n_positions ? NULL : presets[i - n_positions].cue_set;
+
+      for (BbPhase phase = BB_PHASE_NONE; phase <= BB_PHASE_HOLD_OUT; phase++)
+        for (guint breath = 1; breath <= 8; breath++)
+          {
+            int natural = 0;
+
+            gtk_label_set_label (GTK_LABEL (probe), bb_catalog_get_cue_for (position, cue_set, phase, breath, 8));
+            gtk_widget_measure (probe, GTK_ORIENTATION_VERTICAL, width, NULL, &natural, NULL, NULL);
+            g_assert_cmpint (natural, <=, height);
+            n_checked++;
+          }
+    }
+  g_assert_cmpuint (n_checked, >, 100);
+
+  /* Whatever the cue says, the room keeps its height. */
+  for (guint i = 0; i < 12; i++)
+    {
+      int now = 0;
+
+      gtk_widget_measure (room, GTK_ORIENTATION_VERTICAL, width, &now, NULL, NULL, NULL);
+      g_assert_cmpint (now, ==, height);
+      advance (fixture, 2 * SEC);
+    }
+}
+
+static void
+test_settle_preference (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GSettings *settings = bb_application_get_settings (fixture->app);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWidget *preferences = NULL;
+  GtkWidget *toggle;
+
+  g_settings_set_boolean (settings, "settle-countdown", TRUE);
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "preferences", NULL);
+  iterate ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && preferences == NULL; i++)
+    {
+      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      preferences = find_widget (toplevel, is_preferences, NULL);
+    }
+  g_assert_nonnull (preferences);
+  wait_mapped (preferences);
+
+  toggle = find_widget (preferences, is_switch_for, "_Settle Before the First Breath");
+  g_assert_nonnull (toggle);
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  gtk_switch_set_active (GTK_SWITCH (toggle), FALSE);
+  g_assert_false (g_settings_get_boolean (settings, "settle-countdown"));
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  iterate ();
+
+  bb_application_begin_session (fixture->app, "first-breaths", BB_HISTORY_SOURCE_PRACTICE);
+  iterate ();
+  g_assert_cmpint (bb_session_get_state (bb_application_get_session (fixture->app)), ==, BB_SESSION_STATE_RUNNING);
+}
+
+/* Notes what a label says each time it changes. GTK 4.8 also notifies
+ * a label set again to the same text, as when a binding's two inputs
+ * change together, so the text is compared. */
+static void
+log_label_cb (GtkLabel   *label,
+              GParamSpec *pspec,
+              GString    *log)
+{
+  const char *text = gtk_label_get_label (label);
+  const char *last = strrchr (log->str, '|');
+
+  if (g_strcmp0 (last != NULL ? last + 1 : log->str, text) != 0)
+    g_string_append_printf (log, "|%s", text);
+}
+
+/* As /window/one-timer, with the settle countdown: still the one
+ * timeout, and each label changes exactly when what it says does. */
+static void
+test_one_timer_settle (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  BbSessionPage *page = session_page (fixture);
+  GObject *countdown = gtk_widget_get_template_child (GTK_WIDGET (page), BB_TYPE_SESSION_PAGE, "countdown_label");
+  GObject *settle = gtk_widget_get_template_child (GTK_WIDGET (page), BB_TYPE_SESSION_PAGE, "settle_label");
+  GObject *phase = gtk_widget_get_template_child (GTK_WIDGET (page), BB_TYPE_SESSION_PAGE, "phase_label");
+  BbFakeClock *clock = BB_FAKE_CLOCK (fixture->clock);
+  g_autoptr(GString) shown = g_string_new (NULL);
+  g_autoptr(GString) phases = g_string_new (NULL);
+  BbSession *session;
+
+  g_settings_set_boolean (bb_application_get_settings (fixture->app), "settle-countdown", TRUE);
+  g_assert_cmpuint (bb_fake_clock_get_n_pending (clock), ==, 0);
+  session = bb_application_begin_session (fixture->app, "desk-break", BB_HISTORY_SOURCE_PRACTICE);
+  iterate ();
+  g_string_append_printf (phases, "|%s", gtk_label_get_label (GTK_LABEL (phase)));
+  g_signal_connect (phase, "notify::label", G_CALLBACK (log_label_cb), phases);
+
+  for (guint i = 0; i < 8; i++)
+    {
+      g_assert_cmpuint (bb_fake_clock_get_n_pending (clock), ==, 1);
+      g_string_append_printf (shown, "%s|%s ",
+                              gtk_widget_get_visible (GTK_WIDGET (settle)) ? gtk_label_get_label (GTK_LABEL (settle)) : "",
+                              gtk_label_get_label (GTK_LABEL (countdown)));
+      advance (fixture, 1 * SEC);
+    }
+
+  /* 3 2 1 on the card, then the in-breath's 4 3 2 1 and the out-breath. */
+  g_assert_cmpstr (shown->str, ==, "3| 2| 1| |4 |3 |2 |1 |6 ");
+  g_assert_cmpstr (phases->str, ==, "|Settle in…|Breathe in|Breathe out");
+  g_assert_cmpint (bb_session_get_elapsed (session), ==, 5 * SEC);
+
+  bb_session_stop (session);
+  iterate ();
+  g_assert_cmpuint (bb_fake_clock_get_n_pending (clock), ==, 0);
+}
+
+/* The history counts from the first in-breath; a session stopped in the
+ * settle leaves no practice behind. */
+static void
+test_settle_history (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  BbHistory *history = wait_history (fixture);
+  BbStats before = { 0 };
+  BbStats after = { 0 };
+  g_autoptr(GError) error = NULL;
+  BbSession *session;
+
+  g_assert_nonnull (history);
+  g_assert_true (bb_history_get_stats (history, 0, &before, &error));
+  g_assert_no_error (error);
+  g_settings_set_boolean (bb_application_get_settings (fixture->app), "settle-countdown", TRUE);
+
+  session = bb_application_begin_session (fixture->app, "first-breaths", BB_HISTORY_SOURCE_PRACTICE);
+  iterate ();
+  advance (fixture, 2 * SEC);
+  bb_session_stop (session);
+  iterate ();
+
+  session = bb_application_begin_session (fixture->app, "between-sets", BB_HISTORY_SOURCE_PRACTICE);
+  iterate ();
+  for (guint i = 0; i < 60 && bb_session_get_state (session) != BB_SESSION_STATE_FINISHED; i++)
+    advance (fixture, 1 * SEC);
+  g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_FINISHED);
+  g_assert_cmpint (bb_session_get_start_real_time (session), ==, 1700000000 * SEC + 5 * SEC);
+
+  g_assert_true (bb_history_get_stats (history, 0, &after, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (after.n_sessions, ==, before.n_sessions + 1);
+  /* Five breaths of 10 s, without the 3 s of settling. */
+  g_assert_cmpint (after.total_ms - before.total_ms, ==, 50 * 1000);
+}
+
+/* A session still settling when the history opens late: its row
+ * starts with its first in-breath, as any other. */
+static void
+test_settle_history_late (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GArray) records = NULL;
+  g_autoptr(GError) error = NULL;
+  BbHistory *history;
+  BbSessionRecord *record;
+  BbSession *session;
+
+  g_settings_set_boolean (bb_application_get_settings (fixture->app), "settle-countdown", TRUE);
+  g_assert_null (bb_application_get_history (fixture->app));
+  session = bb_application_begin_session (fixture->app, "desk-break", BB_HISTORY_SOURCE_PRACTICE);
+  iterate ();
+  advance (fixture, 1 * SEC);
+  g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_SETTLING);
+
+  g_assert_cmpint (sqlite3_exec (fixture->lock, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_clear_pointer (&fixture->lock, sqlite3_close);
+  history = wait_history (fixture);
+  g_assert_nonnull (history);
+  g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_SETTLING);
+
+  advance (fixture, 130 * SEC);
+  g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_FINISHED);
+
+  records = bb_history_list_sessions (history, NULL, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (records->len, ==, 1);
+  record = &g_array_index (records, BbSessionRecord, 0);
+  g_assert_cmpstr (record->outcome, ==, "completed");
+  g_assert_cmpint (record->practiced_ms, ==, 120000);
+  g_assert_cmpint (record->start_utc_us, ==, 1700000000 * SEC + 3 * SEC);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2062,6 +2431,13 @@ main (int   argc,
   g_test_add ("/window/reminders-preferences", Fixture, NULL, fixture_setup, test_reminders_preferences, fixture_teardown);
   g_test_add ("/window/reminders-offer", Fixture, NULL, fixture_setup, test_reminders_offer, fixture_teardown);
   g_test_add ("/window/reminders-next-due", Fixture, NULL, fixture_setup, test_reminders_next_due, fixture_teardown);
+  g_test_add ("/window/settle-and-cues", Fixture, NULL, fixture_setup, test_settle_and_cues, fixture_teardown);
+  g_test_add ("/window/settle-pause-stop", Fixture, NULL, fixture_setup, test_settle_pause_stop, fixture_teardown);
+  g_test_add ("/window/cue-room", Fixture, NULL, fixture_setup, test_cue_room, fixture_teardown);
+  g_test_add ("/window/settle-preference", Fixture, NULL, fixture_setup, test_settle_preference, fixture_teardown);
+  g_test_add ("/window/one-timer/settle", Fixture, NULL, fixture_setup, test_one_timer_settle, fixture_teardown);
+  g_test_add ("/window/settle-history", Fixture, OWN_HISTORY, fixture_setup, test_settle_history, fixture_teardown);
+  g_test_add ("/window/settle-history-late", Fixture, LOCKED_HISTORY, fixture_setup, test_settle_history_late, fixture_teardown);
 
   result = g_test_run ();
   bb_test_remove_tree (data_home);

@@ -22,6 +22,7 @@ G_BEGIN_DECLS
  * @hands: where to put the hands to feel the back widen
  * @feel: what the user should feel
  * @why: one line on why this position helps
+ * @hands_cue: a short form of @hands, shown as a cue in the first breath
  */
 typedef struct
 {
@@ -32,6 +33,7 @@ typedef struct
   const char *hands;
   const char *feel;
   const char *why;
+  const char *hands_cue;
 } BbPosition;
 
 /**
@@ -61,13 +63,35 @@ typedef struct
   gboolean    hidden;
 } BbPreset;
 
+/**
+ * BbSpecialCue:
+ * @BB_SPECIAL_CUE_SETTLE: during the settle countdown
+ * @BB_SPECIAL_CUE_SHOULDERS: the reminder to keep the shoulders down
+ * @BB_SPECIAL_CUE_LAST_BREATH: on the last out-breath
+ *
+ * Cues that are the same in every position.
+ */
+typedef enum
+{
+  BB_SPECIAL_CUE_SETTLE,
+  BB_SPECIAL_CUE_SHOULDERS,
+  BB_SPECIAL_CUE_LAST_BREATH,
+} BbSpecialCue;
+
 const BbPosition *bb_catalog_get_positions    (guint       *n_positions);
 const BbPosition *bb_catalog_lookup_position  (const char  *id);
 const BbPreset   *bb_catalog_get_presets      (guint       *n_presets);
+const BbPreset   *bb_catalog_get_all_presets  (guint       *n_presets);
 const BbPreset   *bb_catalog_lookup_preset    (const char  *id);
 char             *bb_catalog_dup_preset_ids   (void);
 const char       *bb_catalog_get_phase_name   (BbPhase      phase);
-const char       *bb_catalog_get_cue          (BbPhase      phase);
+const char       *bb_catalog_get_cue_for      (const char  *position_id,
+                                               const char  *cue_set,
+                                               BbPhase      phase,
+                                               guint        breath,
+                                               guint        n_breaths);
+const char       *bb_catalog_get_special_cue  (BbSpecialCue which);
+gboolean          bb_catalog_has_cue_set      (const char  *id);
 const char       *bb_catalog_gettext          (const char  *msgid);
 guint             bb_preset_get_n_breaths     (const BbPreset *preset);
 

@@ -1166,8 +1166,10 @@ bb_history_track (BbHistory       *self,
   g_signal_connect (session, "notify::state", G_CALLBACK (state_changed_cb), recording);
 
   /* A session may be followed late, when the store took a while to
-   * open: its row starts in progress and takes the state it is in. */
-  if (bb_session_get_state (session) != BB_SESSION_STATE_READY)
+   * open: its row starts in progress and takes the state it is in. A
+   * session yet to reach its first in-breath (ready, or settling) has
+   * no practice yet: its row starts with that breath, as for any other. */
+  if (bb_session_get_start_real_time (session) != 0)
     {
       insert_row (recording, session);
       if (bb_session_get_state (session) != BB_SESSION_STATE_RUNNING)

@@ -7,6 +7,7 @@
 
 #include <math.h>
 
+#include "bb-catalog.h"
 #include "bb-enums.h"
 #include "bb-session.h"
 
@@ -18,6 +19,12 @@
  * late, every boundary that was passed is announced once, in order, so a
  * busy main loop can delay a chime but never skip or repeat one.
  *
+ * An optional settle countdown comes before the first in-breath. The
+ * position then starts below zero and the first in-breath begins at
+ * zero, so the settle time is never part of the practice: elapsed and
+ * remaining time, expansion and the history count from the first
+ * in-breath.
+ *
  * All times are in microseconds.
  */
 
@@ -27,14 +34,18 @@ struct _BbSession
 
   BbClock        *clock;
   char           *position;
+  char           *cue_set;
+  char           *closing;
 
   BbPattern       pattern;
   guint           n_breaths;
   BbSessionState  state;
   BbPhase         phase;
   guint           breath;
+  const char     *cue;              /* the catalog's, not owned */
+  gint64          settle_us;
 
-  gint64          start_time;       /* monotonic */
+  gint64          start_time;       /* monotonic, the settle included */
   gint64          start_real_time;
   gint64          end_real_time;
   gint64          paused_at;        /* monotonic, while paused */
@@ -65,6 +76,10 @@ enum {
   PROP_BREATH,
   PROP_COUNTDOWN,
   PROP_SECONDS_LEFT,
+  PROP_CUE_SET,
+  PROP_CLOSING,
+  PROP_SETTLE_MS,
+  PROP_CUE,
   N_PROPS
 };
 
@@ -135,27 +150,54 @@ ceil_seconds (gint64 us)
   return us > 0 ? (guint) ((us + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC) : 0;
 }
 
+/* The monotonic time at which the first in-breath begins, or began,
+ * with the time paused so far. */
 static gint64
-elapsed_at (BbSession *self,
-            gint64     now)
+origin (BbSession *self)
+{
+  return self->start_time + self->paused_total + self->settle_us;
+}
+
+/* The position in the session at @now: below zero while settling. */
+static gint64
+position_at (BbSession *self,
+             gint64     now)
 {
   switch (self->state)
     {
     case BB_SESSION_STATE_READY:
-      return 0;
+      return -self->settle_us;
 
+    case BB_SESSION_STATE_SETTLING:
     case BB_SESSION_STATE_RUNNING:
-      return CLAMP (now - self->start_time - self->paused_total,
-                    0, bb_session_get_duration (self));
+      return now - origin (self);
 
     case BB_SESSION_STATE_PAUSED:
-      return self->paused_at - self->start_time - self->paused_total;
+      return self->paused_at - origin (self);
 
     case BB_SESSION_STATE_FINISHED:
     case BB_SESSION_STATE_STOPPED:
     default:
       return self->end_elapsed;
     }
+}
+
+static gint64
+elapsed_at (BbSession *self,
+            gint64     now)
+{
+  return CLAMP (position_at (self, now), 0, bb_session_get_duration (self));
+}
+
+static void
+set_cue (BbSession  *self,
+         const char *cue)
+{
+  if (g_strcmp0 (self->cue, cue) == 0)
+    return;
+
+  self->cue = cue;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CUE]);
 }
 
 static void
@@ -187,6 +229,12 @@ set_phase (BbSession *self,
       self->phase = phase;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHASE]);
     }
+
+  if (phase != BB_PHASE_NONE)
+    set_cue (self, bb_catalog_get_cue_for (self->position, self->cue_set,
+                                           phase, breath, self->n_breaths));
+  else
+    set_cue (self, NULL);
 }
 
 static void
@@ -199,20 +247,26 @@ cancel_timeout (BbSession *self)
     }
 }
 
-/* The whole seconds on show: the phase's countdown and the time left,
- * both rounded up so "1" shows until the very end and "0" never shows
- * while time is left. */
+/* The whole seconds on show at @position: the phase's countdown, or the
+ * settle's, and the time left, all rounded up so "1" shows until the
+ * very end and "0" never shows while time is left. */
 static void
 update_seconds (BbSession *self,
-                gint64     elapsed)
+                gint64     position)
 {
+  gint64 elapsed = CLAMP (position, 0, bb_session_get_duration (self));
   guint countdown = 0;
   guint seconds_left = 0;
 
   if (self->phase != BB_PHASE_NONE)
     countdown = MAX (1, ceil_seconds (self->phase_end - elapsed));
+  else if (position < 0 &&
+           (self->state == BB_SESSION_STATE_SETTLING || self->state == BB_SESSION_STATE_PAUSED))
+    countdown = ceil_seconds (-position);
 
-  if (self->state == BB_SESSION_STATE_RUNNING || self->state == BB_SESSION_STATE_PAUSED)
+  if (self->state == BB_SESSION_STATE_RUNNING ||
+      self->state == BB_SESSION_STATE_PAUSED ||
+      self->state == BB_SESSION_STATE_SETTLING)
     seconds_left = ceil_seconds (bb_session_get_duration (self) - elapsed);
 
   if (self->countdown != countdown)
@@ -266,13 +320,36 @@ finish (BbSession *self)
   g_object_thaw_notify (G_OBJECT (self));
 }
 
-/* Walks every boundary up to @elapsed. Handlers may pause or stop the
- * session, so the state is checked after each announcement. */
+/* Ends the settle countdown with the first in-breath, announced like
+ * every phase change: that is what sounds the first chime. */
+static void
+begin_breathing (BbSession *self,
+                 gint64     now)
+{
+  gint64 late = MAX (0, now - origin (self));
+
+  self->start_real_time = bb_clock_get_real_time (self->clock) - late;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  set_state (self, BB_SESSION_STATE_RUNNING);
+  enter_phase_at (self, 0);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* Walks every boundary up to @now, the end of the settle first.
+ * Handlers may pause or stop the session, so the state is checked after
+ * each announcement. */
 static void
 catch_up (BbSession *self,
-          gint64     elapsed)
+          gint64     now)
 {
   g_autoptr(BbSession) hold = g_object_ref (self);
+  gint64 elapsed;
+
+  if (self->state == BB_SESSION_STATE_SETTLING && position_at (self, now) >= 0)
+    begin_breathing (self, now);
+
+  elapsed = elapsed_at (self, now);
 
   while (self->state == BB_SESSION_STATE_RUNNING && self->phase_end <= elapsed)
     {
@@ -295,40 +372,53 @@ next_second (gint64 elapsed,
   return elapsed + (part > 0 ? part : G_USEC_PER_SEC);
 }
 
+/* Running or settling: the clock moves the session on. */
+static gboolean
+is_under_way (BbSession *self)
+{
+  return self->state == BB_SESSION_STATE_RUNNING || self->state == BB_SESSION_STATE_SETTLING;
+}
+
 static void
 wakeup_cb (BbClock  *clock,
            gpointer  user_data)
 {
   BbSession *self = user_data;
   g_autoptr(BbSession) hold = g_object_ref (self);
-  gint64 elapsed = elapsed_at (self, bb_clock_get_monotonic_time (clock));
+  gint64 now = bb_clock_get_monotonic_time (clock);
 
   self->timeout_id = 0;
 
-  catch_up (self, elapsed);
+  catch_up (self, now);
 
-  if (self->state == BB_SESSION_STATE_RUNNING)
-    update_seconds (self, elapsed);
+  if (!is_under_way (self))
+    return;
 
-  if (self->state == BB_SESSION_STATE_RUNNING && self->timeout_id == 0)
+  update_seconds (self, position_at (self, now));
+
+  if (self->timeout_id == 0)
     schedule_wakeup (self);
 }
 
 /* The session's one timeout: at the next phase boundary, or earlier at
- * the next moment a whole second on show changes. */
+ * the next moment a whole second on show changes. While settling, at
+ * the next second of the settle countdown, the last one ending with the
+ * first in-breath. */
 static void
 schedule_wakeup (BbSession *self)
 {
-  gint64 elapsed = elapsed_at (self, bb_clock_get_monotonic_time (self->clock));
+  gint64 position = position_at (self, bb_clock_get_monotonic_time (self->clock));
   gint64 next;
 
   /* A boundary is itself a moment the countdown changes. */
-  next = MIN (next_second (elapsed, self->phase_end),
-              next_second (elapsed, bb_session_get_duration (self)));
+  if (position < 0)
+    next = next_second (position, 0);
+  else
+    next = MIN (next_second (position, self->phase_end),
+                next_second (position, bb_session_get_duration (self)));
 
   cancel_timeout (self);
-  self->timeout_id = bb_clock_add_timeout_at (self->clock,
-                                              self->start_time + self->paused_total + next,
+  self->timeout_id = bb_clock_add_timeout_at (self->clock, origin (self) + next,
                                               wakeup_cb, self, NULL);
 }
 
@@ -351,6 +441,8 @@ bb_session_finalize (GObject *object)
   BbSession *self = (BbSession *)object;
 
   g_clear_pointer (&self->position, g_free);
+  g_clear_pointer (&self->cue_set, g_free);
+  g_clear_pointer (&self->closing, g_free);
 
   G_OBJECT_CLASS (bb_session_parent_class)->finalize (object);
 }
@@ -420,6 +512,22 @@ bb_session_get_property (GObject    *object,
       g_value_set_uint (value, self->seconds_left);
       break;
 
+    case PROP_CUE_SET:
+      g_value_set_string (value, self->cue_set);
+      break;
+
+    case PROP_CLOSING:
+      g_value_set_string (value, self->closing);
+      break;
+
+    case PROP_SETTLE_MS:
+      g_value_set_uint (value, self->settle_us / 1000);
+      break;
+
+    case PROP_CUE:
+      g_value_set_string (value, self->cue);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -454,6 +562,18 @@ bb_session_set_property (GObject      *object,
 
     case PROP_N_BREATHS:
       self->n_breaths = g_value_get_uint (value);
+      break;
+
+    case PROP_CUE_SET:
+      self->cue_set = g_value_dup_string (value);
+      break;
+
+    case PROP_CLOSING:
+      self->closing = g_value_dup_string (value);
+      break;
+
+    case PROP_SETTLE_MS:
+      self->settle_us = (gint64) g_value_get_uint (value) * 1000;
       break;
 
     default:
@@ -521,8 +641,9 @@ bb_session_class_init (BbSessionClass *klass)
    * BbSession:countdown:
    *
    * Whole seconds left in the current phase, rounded up: at least 1 while
-   * a phase is under way, 0 when there is none. Changes once a second and
-   * at every boundary, announced by the session's one timeout.
+   * a phase is under way, 0 when there is none; while settling, the whole
+   * seconds before the first in-breath. Changes once a second and at
+   * every boundary, announced by the session's one timeout.
    */
   properties[PROP_COUNTDOWN] =
     g_param_spec_uint ("countdown", NULL, NULL,
@@ -533,12 +654,58 @@ bb_session_class_init (BbSessionClass *klass)
    * BbSession:seconds-left:
    *
    * Whole seconds of active time left, rounded up; 0 before the start and
-   * once ended. Changes once a second while running.
+   * once ended, the whole length while settling. Changes once a second
+   * while running.
    */
   properties[PROP_SECONDS_LEFT] =
     g_param_spec_uint ("seconds-left", NULL, NULL,
                        0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * BbSession:cue-set:
+   *
+   * The id of a set of cues of the catalog's to use instead of the
+   * position's, such as "back-body", or %NULL.
+   */
+  properties[PROP_CUE_SET] =
+    g_param_spec_string ("cue-set", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * BbSession:closing:
+   *
+   * A step to take once the last breath is done, untranslated as in the
+   * catalog (see bb_catalog_gettext()), or %NULL.
+   */
+  properties[PROP_CLOSING] =
+    g_param_spec_string ("closing", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * BbSession:settle-ms:
+   *
+   * How long the settle countdown before the first in-breath lasts, in
+   * milliseconds; 0 for none.
+   */
+  properties[PROP_SETTLE_MS] =
+    g_param_spec_uint ("settle-ms", NULL, NULL,
+                       0, BB_SESSION_MAX_SETTLE_MS, 0,
+                       (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * BbSession:cue:
+   *
+   * The translated cue to show: the settle cue while settling, then the
+   * cue of each phase from the catalog; %NULL before the start and once
+   * ended. Changes only with the phase or the state.
+   */
+  properties[PROP_CUE] =
+    g_param_spec_string ("cue", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -650,6 +817,58 @@ bb_session_get_position (BbSession *self)
   g_return_val_if_fail (BB_IS_SESSION (self), NULL);
 
   return self->position;
+}
+
+/**
+ * bb_session_get_cue_set:
+ *
+ * Returns: (nullable): the id of the session's own cues, see #BbSession:cue-set
+ */
+const char *
+bb_session_get_cue_set (BbSession *self)
+{
+  g_return_val_if_fail (BB_IS_SESSION (self), NULL);
+
+  return self->cue_set;
+}
+
+/**
+ * bb_session_get_closing:
+ *
+ * Returns: (nullable): the untranslated closing step, see #BbSession:closing
+ */
+const char *
+bb_session_get_closing (BbSession *self)
+{
+  g_return_val_if_fail (BB_IS_SESSION (self), NULL);
+
+  return self->closing;
+}
+
+/**
+ * bb_session_get_settle_ms:
+ *
+ * Returns: the length of the settle countdown in milliseconds, 0 for none
+ */
+guint
+bb_session_get_settle_ms (BbSession *self)
+{
+  g_return_val_if_fail (BB_IS_SESSION (self), 0);
+
+  return self->settle_us / 1000;
+}
+
+/**
+ * bb_session_get_cue:
+ *
+ * Returns: (nullable): the translated cue on show, see #BbSession:cue
+ */
+const char *
+bb_session_get_cue (BbSession *self)
+{
+  g_return_val_if_fail (BB_IS_SESSION (self), NULL);
+
+  return self->cue;
 }
 
 guint
@@ -804,13 +1023,14 @@ bb_session_get_phase_deadline (BbSession *self)
   if (self->phase == BB_PHASE_NONE)
     return 0;
 
-  return self->start_time + self->paused_total + self->phase_start;
+  return origin (self) + self->phase_start;
 }
 
 /**
  * bb_session_get_start_real_time:
  *
- * Returns: the wall-clock time of the start in microseconds, 0 before it
+ * Returns: the wall-clock time of the first in-breath in microseconds,
+ *   0 before it (also while settling)
  */
 gint64
 bb_session_get_start_real_time (BbSession *self)
@@ -886,6 +1106,7 @@ bb_session_get_expansion (BbSession *self)
   g_return_val_if_fail (BB_IS_SESSION (self), 0.0);
 
   if (self->state == BB_SESSION_STATE_READY ||
+      self->state == BB_SESSION_STATE_SETTLING ||
       self->state == BB_SESSION_STATE_FINISHED ||
       self->state == BB_SESSION_STATE_STOPPED)
     return 0.0;
@@ -896,7 +1117,8 @@ bb_session_get_expansion (BbSession *self)
 /**
  * bb_session_start:
  *
- * Starts a ready session with its first in-breath.
+ * Starts a ready session: with its settle countdown when it has one,
+ * otherwise with its first in-breath.
  */
 void
 bb_session_start (BbSession *self)
@@ -907,15 +1129,27 @@ bb_session_start (BbSession *self)
   g_object_ref (self);
 
   self->start_time = bb_clock_get_monotonic_time (self->clock);
-  self->start_real_time = bb_clock_get_real_time (self->clock);
   self->paused_total = 0;
 
-  g_object_freeze_notify (G_OBJECT (self));
-  set_state (self, BB_SESSION_STATE_RUNNING);
-  enter_phase_at (self, 0);
-  g_object_thaw_notify (G_OBJECT (self));
+  if (self->settle_us > 0)
+    {
+      g_object_freeze_notify (G_OBJECT (self));
+      set_state (self, BB_SESSION_STATE_SETTLING);
+      set_cue (self, bb_catalog_get_special_cue (BB_SPECIAL_CUE_SETTLE));
+      update_seconds (self, -self->settle_us);
+      g_object_thaw_notify (G_OBJECT (self));
+    }
+  else
+    {
+      self->start_real_time = bb_clock_get_real_time (self->clock);
 
-  if (self->state == BB_SESSION_STATE_RUNNING)
+      g_object_freeze_notify (G_OBJECT (self));
+      set_state (self, BB_SESSION_STATE_RUNNING);
+      enter_phase_at (self, 0);
+      g_object_thaw_notify (G_OBJECT (self));
+    }
+
+  if (is_under_way (self))
     schedule_wakeup (self);
 
   g_object_unref (self);
@@ -924,7 +1158,7 @@ bb_session_start (BbSession *self)
 /**
  * bb_session_pause:
  *
- * Pauses a running session; does nothing otherwise.
+ * Pauses a running or settling session; does nothing otherwise.
  */
 void
 bb_session_pause (BbSession *self)
@@ -933,14 +1167,14 @@ bb_session_pause (BbSession *self)
 
   g_return_if_fail (BB_IS_SESSION (self));
 
-  if (self->state != BB_SESSION_STATE_RUNNING)
+  if (!is_under_way (self))
     return;
 
   /* Announce a boundary that is due but not yet dispatched, so pausing
    * never swallows a phase change. */
   now = bb_clock_get_monotonic_time (self->clock);
-  catch_up (self, elapsed_at (self, now));
-  if (self->state != BB_SESSION_STATE_RUNNING)
+  catch_up (self, now);
+  if (!is_under_way (self))
     return;
 
   cancel_timeout (self);
@@ -956,22 +1190,26 @@ bb_session_pause (BbSession *self)
 void
 bb_session_resume (BbSession *self)
 {
+  gboolean settling;
+
   g_return_if_fail (BB_IS_SESSION (self));
 
   if (self->state != BB_SESSION_STATE_PAUSED)
     return;
 
+  /* Paused during the settle countdown, it settles on. */
+  settling = self->paused_at < origin (self);
   self->paused_total += bb_clock_get_monotonic_time (self->clock) - self->paused_at;
   self->paused_at = 0;
-  set_state (self, BB_SESSION_STATE_RUNNING);
+  set_state (self, settling ? BB_SESSION_STATE_SETTLING : BB_SESSION_STATE_RUNNING);
   schedule_wakeup (self);
 }
 
 /**
  * bb_session_stop:
  *
- * Ends the session early, keeping the active time done so far. Does
- * nothing once the session has ended.
+ * Ends the session early, keeping the active time done so far: none
+ * while settling. Does nothing once the session has ended.
  */
 void
 bb_session_stop (BbSession *self)

@@ -19,6 +19,8 @@ G_BEGIN_DECLS
  * @BB_SESSION_STATE_PAUSED: paused; paused time does not count
  * @BB_SESSION_STATE_FINISHED: every planned breath was done
  * @BB_SESSION_STATE_STOPPED: ended early by the user
+ * @BB_SESSION_STATE_SETTLING: started, counting down the settle time
+ *   before the first in-breath; no phase yet
  */
 typedef enum
 {
@@ -27,9 +29,14 @@ typedef enum
   BB_SESSION_STATE_PAUSED,
   BB_SESSION_STATE_FINISHED,
   BB_SESSION_STATE_STOPPED,
+  BB_SESSION_STATE_SETTLING,
 } BbSessionState;
 
 #define BB_SESSION_MAX_BREATHS 100000
+
+/* The settle countdown the app offers, and the longest one allowed. */
+#define BB_SESSION_SETTLE_MS     3000
+#define BB_SESSION_MAX_SETTLE_MS 60000
 
 #define BB_TYPE_SESSION (bb_session_get_type ())
 
@@ -45,6 +52,10 @@ guint            bb_session_breaths_for_duration (const BbPattern *pattern,
 BbClock         *bb_session_get_clock            (BbSession       *self);
 const BbPattern *bb_session_get_pattern          (BbSession       *self);
 const char      *bb_session_get_position         (BbSession       *self);
+const char      *bb_session_get_cue_set          (BbSession       *self);
+const char      *bb_session_get_closing          (BbSession       *self);
+guint            bb_session_get_settle_ms        (BbSession       *self);
+const char      *bb_session_get_cue              (BbSession       *self);
 guint            bb_session_get_n_breaths        (BbSession       *self);
 BbSessionState   bb_session_get_state            (BbSession       *self);
 BbPhase          bb_session_get_phase            (BbSession       *self);

@@ -1354,8 +1354,16 @@ bb_application_begin_session (BbApplication   *self,
   /* Followers move to the new session before the old one stops, so
    * they see one change, not an end and then a start. */
   old = g_steal_pointer (&self->session);
-  self->session = bb_session_new (self->clock, &preset->pattern,
-                                  preset->position_id, bb_preset_get_n_breaths (preset));
+  self->session = g_object_new (BB_TYPE_SESSION,
+                                "clock", self->clock,
+                                "pattern", &preset->pattern,
+                                "position", preset->position_id,
+                                "n-breaths", bb_preset_get_n_breaths (preset),
+                                "cue-set", preset->cue_set,
+                                "closing", preset->closing,
+                                "settle-ms", g_settings_get_boolean (self->settings, "settle-countdown")
+                                             ? BB_SESSION_SETTLE_MS : 0,
+                                NULL);
   g_settings_set_string (self->settings, "last-preset", preset_id);
 
   history = bb_application_get_history (self);

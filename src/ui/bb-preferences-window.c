@@ -26,6 +26,7 @@ struct _BbPreferencesWindow
 
   /* Template children */
   GtkSwitch            *chimes_switch;
+  GtkSwitch            *settle_switch;
   AdwActionRow         *volume_row;
   GtkAdjustment        *volume_adjustment;
   AdwPreferencesGroup  *sounds_group;
@@ -440,6 +441,7 @@ bb_preferences_window_class_init (BbPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, snooze_adjustment);
   gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, away_adjustment);
   gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, login_switch);
+  gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, settle_switch);
   /* For tests: */
   gtk_widget_class_bind_template_child_full (widget_class, "reminders_page", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "interval_spin", FALSE, 0);
@@ -474,6 +476,7 @@ bb_preferences_window_new (GSettings *settings,
   g_settings_bind (settings, "chimes-enabled", self->chimes_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "chime-volume", self->volume_adjustment, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "chimes-enabled", self->volume_row, "sensitive", G_SETTINGS_BIND_GET);
+  g_settings_bind (settings, "settle-countdown", self->settle_switch, "active", G_SETTINGS_BIND_DEFAULT);
   add_sound_rows (self);
   bind_reminders (self);
 

@@ -79,18 +79,29 @@ phase_text (BbSessionPage  *self,
   if (is_paused (state))
     return g_strdup (_("Paused"));
 
+  if (state == BB_SESSION_STATE_SETTLING)
+    return g_strdup (_("Settle in…"));
+
   return g_strdup (bb_catalog_get_phase_name (phase));
 }
 
+/* The session's cue, but for a pause, which the page itself explains. */
 static char *
 cue_text (BbSessionPage  *self,
           BbSessionState  state,
-          BbPhase         phase)
+          const char     *cue)
 {
   if (is_paused (state))
     return g_strdup (_("Rest as long as you like, then go on with Space"));
 
-  return g_strdup (bb_catalog_get_cue (phase));
+  return g_strdup (cue);
+}
+
+static gboolean
+is_settling (BbSessionPage  *self,
+             BbSessionState  state)
+{
+  return state == BB_SESSION_STATE_SETTLING;
 }
 
 static char *
@@ -98,6 +109,18 @@ countdown_text (BbSessionPage *self,
                 guint          countdown)
 {
   return countdown > 0 ? g_strdup_printf ("%u", countdown) : NULL;
+}
+
+/* While settling, the big countdown over the drawing is the one. */
+static char *
+phase_countdown_text (BbSessionPage  *self,
+                      BbSessionState  state,
+                      guint           countdown)
+{
+  if (state == BB_SESSION_STATE_SETTLING)
+    return NULL;
+
+  return countdown_text (self, countdown);
 }
 
 static char *
@@ -387,6 +410,7 @@ bb_session_page_class_init (BbSessionPageClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "phase_label", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "cue_label", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "countdown_label", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "settle_label", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "breath_label", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "time_left_label", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "chime_notice", FALSE, 0);
@@ -395,7 +419,9 @@ bb_session_page_class_init (BbSessionPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, position_text);
   gtk_widget_class_bind_template_callback (widget_class, phase_text);
   gtk_widget_class_bind_template_callback (widget_class, cue_text);
+  gtk_widget_class_bind_template_callback (widget_class, is_settling);
   gtk_widget_class_bind_template_callback (widget_class, countdown_text);
+  gtk_widget_class_bind_template_callback (widget_class, phase_countdown_text);
   gtk_widget_class_bind_template_callback (widget_class, breath_text);
   gtk_widget_class_bind_template_callback (widget_class, time_left_text);
   gtk_widget_class_bind_template_callback (widget_class, pause_icon);

@@ -40,6 +40,7 @@ struct _BbWindow
   BbSessionPage        *session_page;
   AdwStatusPage        *done_page;
   GtkButton            *done_button;
+  GtkLabel             *closing_label;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
 
@@ -144,6 +145,7 @@ show_summary (BbWindow  *self,
   g_autofree char *time = bb_format_clock (bb_session_get_elapsed (session));
   g_autofree char *description = NULL;
   guint n_breaths = bb_session_get_n_breaths (session);
+  const char *closing;
 
   if (bb_session_get_state (session) == BB_SESSION_STATE_FINISHED)
     {
@@ -169,6 +171,13 @@ show_summary (BbWindow  *self,
     }
 
   adw_status_page_set_description (self->done_page, description);
+
+  /* What the session leads to, once it is done. */
+  closing = bb_session_get_closing (session);
+  gtk_label_set_label (self->closing_label, closing != NULL ? bb_catalog_gettext (closing) : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->closing_label),
+                          closing != NULL && bb_session_get_state (session) == BB_SESSION_STATE_FINISHED);
+
   show_page (self, "done");
   gtk_widget_grab_focus (GTK_WIDGET (self->done_button));
 }
@@ -188,6 +197,7 @@ session_state_cb (BbWindow   *self,
     case BB_SESSION_STATE_READY:
     case BB_SESSION_STATE_RUNNING:
     case BB_SESSION_STATE_PAUSED:
+    case BB_SESSION_STATE_SETTLING:
     default:
       break;
     }
@@ -407,6 +417,7 @@ bb_window_class_init (BbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BbWindow, session_page);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, done_page);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, done_button);
+  gtk_widget_class_bind_template_child (widget_class, BbWindow, closing_label);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, switcher_bar);
   gtk_widget_class_bind_template_callback (widget_class, subtitle_text);
