@@ -94,6 +94,11 @@ validate (BbPresetEditor *self)
   read_rows (self, &preset);
   valid = bb_preset_validate_own (&preset, &error);
 
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->length_spin),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  preset.duration_s != 0 ? _("Length in minutes") : _("Length in breaths"),
+                                  -1);
+
   gtk_label_set_label (self->message_label, valid ? "" : error->message);
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), !valid);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", valid);
