@@ -2155,6 +2155,16 @@ test_own_preset_create (Fixture       *fixture,
   g_assert_cmpuint (bb_session_get_n_breaths (session), ==, 14);
   g_assert_cmpstr (bb_window_get_page_name (fixture->window), ==, "session");
   bb_session_stop (session);
+
+  /* The history names it as the user did. */
+  {
+    g_autoptr(BbSessionList) list = bb_session_list_new (bb_application_get_history (fixture->app));
+    g_autoptr(BbSessionItem) item = NULL;
+
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+    item = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_assert_cmpstr (bb_session_item_get_title (item), ==, "Evening ribs");
+  }
 }
 
 static void
@@ -2296,6 +2306,18 @@ test_own_preset_invalid (Fixture       *fixture,
   gtk_window_close (GTK_WINDOW (editor));
   iterate ();
   g_assert_cmpuint (bb_preset_store_get_n_own (store), ==, 0);
+  g_assert_null (find_editor ());
+
+  /* Ctrl+N on the practice page opens a new one. */
+  g_assert_true (bb_test_press_shortcut (find_widget (GTK_WIDGET (fixture->window), is_type,
+                                                      GSIZE_TO_POINTER (BB_TYPE_PRACTICE_PAGE)),
+                                         GDK_KEY_n, GDK_CONTROL_MASK));
+  iterate ();
+  editor = find_editor ();
+  g_assert_nonnull (editor);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "New Session");
+  gtk_window_destroy (GTK_WINDOW (editor));
+  iterate ();
 }
 
 static gboolean
