@@ -2459,7 +2459,7 @@ main (int   argc,
   g_test_add ("/window/reminders-preferences", Fixture, NULL, fixture_setup, test_reminders_preferences, fixture_teardown);
   g_test_add ("/window/reminders-offer", Fixture, NULL, fixture_setup, test_reminders_offer, fixture_teardown);
   g_test_add ("/window/reminders-next-due", Fixture, NULL, fixture_setup, test_reminders_next_due, fixture_teardown);
-  g_test_add ("/window/own-preset-create", Fixture, NULL, fixture_setup, test_own_preset_create, fixture_teardown);
+  g_test_add ("/window/own-preset-create", Fixture, OWN_HISTORY, fixture_setup, test_own_preset_create, fixture_teardown);
   g_test_add ("/window/own-preset-edit", Fixture, NULL, fixture_setup, test_own_preset_edit, fixture_teardown);
   g_test_add ("/window/own-preset-delete", Fixture, NULL, fixture_setup, test_own_preset_delete, fixture_teardown);
   g_test_add ("/window/own-preset-invalid", Fixture, NULL, fixture_setup, test_own_preset_invalid, fixture_teardown);
