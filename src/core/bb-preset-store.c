@@ -27,7 +27,7 @@
  * skipped with one warning; the rest is used.
  *
  * Presets returned by lookups belong to the store and stay valid until
- * it next emits ::changed.
+ * it has emitted ::changed twice more; copy what is kept longer.
  */
 
 typedef struct
@@ -43,8 +43,7 @@ struct _BbPresetStore
 
   GSettings  *settings;
   GPtrArray  *own;
-  /* Kept until the store goes: callers may hold a preset a little
-   * past a change, as a running row's label does. */
+  /* The presets before the last change. */
   GPtrArray  *retired;
 
   BbPreset    daily;
@@ -306,11 +305,12 @@ load_own (BbPresetStore *self)
   GVariantIter iter;
   GVariant *entry;
 
-  if (self->own->len > 0)
-    {
-      g_ptr_array_extend_and_steal (self->retired, g_steal_pointer (&self->own));
-      self->own = g_ptr_array_new_with_free_func (own_preset_free);
-    }
+  /* One generation back is kept: enough for a caller that looked a
+   * preset up just before this change, bounded for a service that runs
+   * all day. */
+  g_ptr_array_unref (self->retired);
+  self->retired = g_steal_pointer (&self->own);
+  self->own = g_ptr_array_new_with_free_func (own_preset_free);
 
   g_variant_iter_init (&iter, value);
   while ((entry = g_variant_iter_next_value (&iter)) != NULL)
