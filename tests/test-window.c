@@ -2075,6 +2075,8 @@ open_new_editor (Fixture *fixture)
   g_assert_nonnull (editor);
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (editor)));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (editor)) == GTK_WINDOW (fixture->window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "New Session");
+  g_assert_false (gtk_widget_get_visible (editor_child (editor, "command_label")));
 
   return editor;
 }
@@ -2182,6 +2184,13 @@ test_own_preset_edit (Fixture       *fixture,
   g_assert_nonnull (editor);
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "Edit Session");
+  /* It says how to start it from a terminal. */
+  {
+    g_autofree char *command = g_strdup_printf ("backbreath --start %s", id);
+
+    g_assert_true (gtk_widget_get_visible (editor_child (editor, "command_label")));
+    g_assert_nonnull (strstr (gtk_label_get_label (editor_child (editor, "command_label")), command));
+  }
   /* It opens with what was saved. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor_child (editor, "name_row"))), ==, "Evening ribs");
   g_assert_cmpuint (adw_combo_row_get_selected (editor_child (editor, "position_row")), ==, position_index ("hands-knees"));

@@ -37,6 +37,7 @@ struct _BbPresetEditor
   GtkSpinButton  *length_spin;
   GtkLabel       *message_label;
   GtkLabel       *summary_label;
+  GtkLabel       *command_label;
 
   /* Owned */
   BbPresetStore  *store;
@@ -184,6 +185,14 @@ fill (BbPresetEditor *self)
     }
 
   gtk_window_set_title (GTK_WINDOW (self), _("Edit Session"));
+  {
+    g_autofree char *command = g_strdup_printf ("backbreath --start %s", self->id);
+    /* Translators: %s is a command, as "backbreath --start own-1a2b3c4d" */
+    g_autofree char *text = g_strdup_printf (_("To start it from a terminal: %s"), command);
+
+    gtk_label_set_label (self->command_label, text);
+    gtk_widget_set_visible (GTK_WIDGET (self->command_label), TRUE);
+  }
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), preset->name);
   for (guint i = 0; i < n_positions; i++)
     if (g_str_equal (positions[i].id, preset->position_id))
@@ -258,6 +267,7 @@ bb_preset_editor_class_init (BbPresetEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BbPresetEditor, length_spin);
   gtk_widget_class_bind_template_child (widget_class, BbPresetEditor, message_label);
   gtk_widget_class_bind_template_child (widget_class, BbPresetEditor, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, BbPresetEditor, command_label);
   /* For tests: */
   gtk_widget_class_bind_template_child_full (widget_class, "save_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, validate);
