@@ -356,6 +356,26 @@ def run_checks(reminders_exe, backbreath_exe, app_id, tmp):
         with open(keyfile, "w") as f:
             f.write(text)
 
+        # A reminder names the user's own preset by the user's name, and
+        # Daily practice in the position and length chosen for it.
+        with open(keyfile) as f:
+            text = f.read()
+        own = ("own-presets=[{'id': <'own-stairs'>, 'name': <'Stairwell'>, 'position': <'standing'>,"
+               " 'inhale-ms': <uint32 4000>, 'hold-in-ms': <uint32 0>, 'exhale-ms': <uint32 6000>,"
+               " 'hold-out-ms': <uint32 0>, 'breaths': <uint32 0>, 'minutes': <uint32 3>}]\n")
+        for settings, want in (("reminder-preset='own-stairs'\n" + own, "Stairwell, 3 minutes, Standing"),
+                               ("reminder-preset='daily'\ndaily-position='seated'\ndaily-minutes=uint32 10\n",
+                                "Daily practice, 10 minutes, Seated")):
+            n_notifies = len(daemon.notifies())
+            with open(keyfile, "w") as f:
+                f.write(text.replace("reminder-preset='desk-break'\n", settings))
+            body = wait_for(lambda: want in [n[4] for n in daemon.notifies()[n_notifies:]] and want,
+                            3 * INTERVAL)
+            check(body == want, f"a reminder names {want!r}: "
+                  f"{[n[4] for n in daemon.notifies()[n_notifies:]]!r}")
+        with open(keyfile, "w") as f:
+            f.write(text)
+
         check(name_has_owner(bus, service) and connection_pid(bus, service) == reminders_pid,
               "the service is still running")
 

@@ -21,6 +21,8 @@
 #include "bb-practice-page.h"
 #include "bb-practice-page-private.h"
 #include "bb-preferences-window.h"
+#include "bb-preset-editor.h"
+#include "bb-preset-store.h"
 #include "bb-reminders-client.h"
 #include "bb-rib-view.h"
 #include "bb-rib-view-private.h"
@@ -2389,6 +2391,410 @@ test_settle_history_late (Fixture       *fixture,
   g_assert_cmpint (record->start_utc_us, ==, 1700000000 * SEC + 3 * SEC);
 }
 
+/* Own presets: made, changed and deleted through the real widgets. */
+
+static BbPresetEditor *
+find_editor (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (BB_IS_PRESET_EDITOR (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return BB_PRESET_EDITOR (window);
+    }
+
+  return NULL;
+}
+
+static gpointer
+editor_child (BbPresetEditor *editor,
+              const char     *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (editor), BB_TYPE_PRESET_EDITOR, name);
+
+  g_assert_nonnull (child);
+
+  return child;
+}
+
+static guint
+position_index (const char *id)
+{
+  guint n_positions;
+  const BbPosition *positions = bb_catalog_get_positions (&n_positions);
+
+  for (guint i = 0; i < n_positions; i++)
+    if (g_str_equal (positions[i].id, id))
+      return i;
+
+  g_assert_not_reached ();
+}
+
+static BbPresetEditor *
+open_new_editor (Fixture *fixture)
+{
+  BbPresetEditor *editor;
+
+  g_assert_null (find_editor ());
+  click (find_button (fixture, "practice.new-preset"));
+  editor = find_editor ();
+  g_assert_nonnull (editor);
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (editor)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (editor)) == GTK_WINDOW (fixture->window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "New Session");
+  g_assert_false (gtk_widget_get_visible (editor_child (editor, "command_label")));
+
+  return editor;
+}
+
+/* Fills in "Evening ribs": hands and knees, 5 s in, 1 s hold, 7 s out,
+ * for 3 minutes, and saves it. Returns its id. */
+static char *
+make_own_preset (Fixture *fixture)
+{
+  BbPresetStore *store = bb_application_get_preset_store (fixture->app);
+  BbPresetEditor *editor = open_new_editor (fixture);
+  GtkWidget *save = editor_child (editor, "save_button");
+
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  /* No name yet: nothing to save. */
+  g_assert_false (gtk_widget_is_sensitive (save));
+  gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "name_row")), "Evening ribs");
+  adw_combo_row_set_selected (editor_child (editor, "position_row"), position_index ("hands-knees"));
+  gtk_spin_button_set_value (editor_child (editor, "inhale_spin"), 5);
+  gtk_spin_button_set_value (editor_child (editor, "hold_in_spin"), 1);
+  gtk_spin_button_set_value (editor_child (editor, "exhale_spin"), 7);
+  gtk_spin_button_set_value (editor_child (editor, "hold_out_spin"), 0);
+  adw_combo_row_set_selected (editor_child (editor, "unit_row"), 1);
+  gtk_spin_button_set_value (editor_child (editor, "length_spin"), 3);
+  iterate ();
+  g_assert_false (gtk_widget_get_visible (editor_child (editor, "message_label")));
+  click (save);
+  g_assert_null (editor);
+
+  g_assert_cmpuint (bb_preset_store_get_n_own (store), ==, 1);
+
+  return g_strdup (bb_preset_store_get_own (store, 0)->id);
+}
+
+static GtkWidget *
+find_own_button (Fixture    *fixture,
+                 const char *action,
+                 const char *id)
+{
+  GtkWidget *check = find_preset_check (fixture, id);
+  GtkWidget *row = gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW);
+  GtkWidget *button = find_widget (row, has_action, action);
+
+  g_assert_nonnull (button);
+  g_assert_cmpstr (g_variant_get_string (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button)), NULL), ==, id);
+
+  return button;
+}
+
+static void
+test_own_preset_create (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GSettings *settings = bb_application_get_settings (fixture->app);
+  g_autofree char *id = make_own_preset (fixture);
+  g_autofree char *last = NULL;
+  GtkWidget *check = find_preset_check (fixture, id);
+  GtkWidget *row = gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW);
+  BbPattern expected = { 5000, 1000, 7000, 0 };
+  BbSession *session;
+
+  /* Listed, named as typed, chosen, and its buttons named after it. */
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Evening ribs");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Hands and knees"));
+  last = g_settings_get_string (settings, "last-preset");
+  g_assert_cmpstr (last, ==, id);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_nonnull (find_own_button (fixture, "practice.edit-preset", id));
+  g_assert_nonnull (find_own_button (fixture, "practice.delete-preset", id));
+  g_assert_nonnull (find_widget (GTK_WIDGET (fixture->window), has_tooltip, "Edit"));
+
+  click (find_button (fixture, "practice.start"));
+  session = bb_application_get_session (fixture->app);
+  g_assert_nonnull (session);
+  g_assert_cmpstr (bb_session_get_position (session), ==, "hands-knees");
+  g_assert_true (bb_pattern_equal (bb_session_get_pattern (session), &expected));
+  /* Three minutes of 13 s breaths. */
+  g_assert_cmpuint (bb_session_get_n_breaths (session), ==, 14);
+  g_assert_cmpstr (bb_window_get_page_name (fixture->window), ==, "session");
+  bb_session_stop (session);
+
+  /* The history names it as the user did. */
+  {
+    g_autoptr(BbSessionList) list = bb_session_list_new (bb_application_get_history (fixture->app));
+    g_autoptr(BbSessionItem) item = NULL;
+
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+    item = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_assert_cmpstr (bb_session_item_get_title (item), ==, "Evening ribs");
+  }
+}
+
+static void
+test_own_preset_edit (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  BbPresetStore *store = bb_application_get_preset_store (fixture->app);
+  g_autofree char *id = make_own_preset (fixture);
+  BbPresetEditor *editor;
+  const BbPreset *preset;
+  GtkWidget *row;
+
+  click (find_own_button (fixture, "practice.edit-preset", id));
+  editor = find_editor ();
+  g_assert_nonnull (editor);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "Edit Session");
+  /* It says how to start it from a terminal. */
+  {
+    g_autofree char *command = g_strdup_printf ("backbreath --start %s", id);
+
+    g_assert_true (gtk_widget_get_visible (editor_child (editor, "command_label")));
+    g_assert_nonnull (strstr (gtk_label_get_label (editor_child (editor, "command_label")), command));
+  }
+  /* It opens with what was saved. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor_child (editor, "name_row"))), ==, "Evening ribs");
+  g_assert_cmpuint (adw_combo_row_get_selected (editor_child (editor, "position_row")), ==, position_index ("hands-knees"));
+  g_assert_cmpfloat (gtk_spin_button_get_value (editor_child (editor, "exhale_spin")), ==, 7);
+  g_assert_cmpuint (adw_combo_row_get_selected (editor_child (editor, "unit_row")), ==, 1);
+  g_assert_cmpfloat (gtk_spin_button_get_value (editor_child (editor, "length_spin")), ==, 3);
+
+  gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "name_row")), "Slow & low");
+  adw_combo_row_set_selected (editor_child (editor, "unit_row"), 0);
+  gtk_spin_button_set_value (editor_child (editor, "length_spin"), 8);
+  click (editor_child (editor, "save_button"));
+  g_assert_null (editor);
+
+  g_assert_cmpuint (bb_preset_store_get_n_own (store), ==, 1);
+  preset = bb_preset_store_lookup (store, id);
+  g_assert_nonnull (preset);
+  g_assert_cmpstr (preset->name, ==, "Slow & low");
+  g_assert_cmpuint (preset->n_breaths, ==, 8);
+  g_assert_cmpuint (preset->duration_s, ==, 0);
+  /* The row is the user's text as typed, not markup. */
+  row = gtk_widget_get_ancestor (find_preset_check (fixture, id), ADW_TYPE_ACTION_ROW);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Slow & low");
+
+  /* Escape closes without saving. */
+  click (find_own_button (fixture, "practice.edit-preset", id));
+  editor = find_editor ();
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "name_row")), "Never saved");
+  g_assert_true (bb_test_press_shortcut (GTK_WIDGET (editor), GDK_KEY_Escape, 0));
+  iterate ();
+  g_assert_null (editor);
+  g_assert_cmpstr (bb_preset_store_lookup (store, id)->name, ==, "Slow & low");
+}
+
+static gboolean
+is_undo_button (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "_Undo") == 0;
+}
+
+static void
+test_own_preset_delete (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  BbPresetStore *store = bb_application_get_preset_store (fixture->app);
+  GSettings *settings = bb_application_get_settings (fixture->app);
+  g_autofree char *id = make_own_preset (fixture);
+  g_autofree char *last = NULL;
+  GtkWidget *undo;
+
+  click (find_own_button (fixture, "practice.delete-preset", id));
+  g_assert_cmpuint (bb_preset_store_get_n_own (store), ==, 0);
+  g_assert_null (find_widget (GTK_WIDGET (fixture->window), has_target, id));
+  /* What was chosen is gone: the default is chosen again. */
+  last = g_settings_get_string (settings, "last-preset");
+  g_assert_cmpstr (last, ==, "desk-break");
+
+  wait_mapped (GTK_WIDGET (fixture->window));
+  for (guint i = 0; i < 200 && find_widget (GTK_WIDGET (fixture->window), is_undo_button, NULL) == NULL; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  undo = find_widget (GTK_WIDGET (fixture->window), is_undo_button, NULL);
+  g_assert_nonnull (undo);
+  click (undo);
+
+  /* Back with its id, its place and as the one chosen. */
+  g_assert_cmpuint (bb_preset_store_get_n_own (store), ==, 1);
+  g_assert_cmpstr (bb_preset_store_get_own (store, 0)->id, ==, id);
+  g_assert_cmpstr (bb_preset_store_get_own (store, 0)->name, ==, "Evening ribs");
+  g_clear_pointer (&last, g_free);
+  last = g_settings_get_string (settings, "last-preset");
+  g_assert_cmpstr (last, ==, id);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (find_preset_check (fixture, id))));
+}
+
+static void
+test_own_preset_invalid (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  BbPresetStore *store = bb_application_get_preset_store (fixture->app);
+  BbPresetEditor *editor = open_new_editor (fixture);
+  GtkWidget *save = editor_child (editor, "save_button");
+  GtkWidget *message = editor_child (editor, "message_label");
+
+  gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "name_row")), "Quick");
+  iterate ();
+  g_assert_true (gtk_widget_is_sensitive (save));
+  g_assert_false (gtk_widget_get_visible (message));
+
+  /* BbPattern's own message, shown as typed; Save waits. */
+  gtk_spin_button_set_value (editor_child (editor, "inhale_spin"), 0.5);
+  iterate ();
+  g_assert_false (gtk_widget_is_sensitive (save));
+  g_assert_true (gtk_widget_get_visible (message));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (message)), "in-breath is 0.500 s"));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (message)), "between 1 and 30 seconds"));
+  /* Enter in the name does not save either. */
+  g_signal_emit_by_name (editor_child (editor, "name_row"), "entry-activated");
+  iterate ();
+  g_assert_true (find_editor () == editor);
+
+  gtk_spin_button_set_value (editor_child (editor, "inhale_spin"), 4);
+  gtk_spin_button_set_value (editor_child (editor, "hold_out_spin"), 45);
+  iterate ();
+  g_assert_false (gtk_widget_is_sensitive (save));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (message)), "rest after breathing out"));
+
+  gtk_spin_button_set_value (editor_child (editor, "hold_out_spin"), 0);
+  gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "name_row")), "   ");
+  iterate ();
+  g_assert_false (gtk_widget_is_sensitive (save));
+  g_assert_true (gtk_widget_has_css_class (editor_child (editor, "name_row"), "error"));
+
+  gtk_editable_set_text (GTK_EDITABLE (editor_child (editor, "name_row")), "Quick");
+  iterate ();
+  g_assert_true (gtk_widget_is_sensitive (save));
+  g_assert_false (gtk_widget_has_css_class (editor_child (editor, "name_row"), "error"));
+  gtk_window_close (GTK_WINDOW (editor));
+  iterate ();
+  g_assert_cmpuint (bb_preset_store_get_n_own (store), ==, 0);
+  g_assert_null (find_editor ());
+
+  /* Ctrl+N on the practice page opens a new one. */
+  g_assert_true (bb_test_press_shortcut (find_widget (GTK_WIDGET (fixture->window), is_type,
+                                                      GSIZE_TO_POINTER (BB_TYPE_PRACTICE_PAGE)),
+                                         GDK_KEY_n, GDK_CONTROL_MASK));
+  iterate ();
+  editor = find_editor ();
+  g_assert_nonnull (editor);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "New Session");
+  gtk_window_destroy (GTK_WINDOW (editor));
+  iterate ();
+}
+
+static gboolean
+has_name (GtkWidget     *widget,
+          gconstpointer  name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+static void
+test_daily_choices (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GSettings *settings = bb_application_get_settings (fixture->app);
+  GtkWidget *position_row = find_widget (GTK_WIDGET (fixture->window), has_name, "daily-position-row");
+  GtkWidget *ten = find_widget (GTK_WIDGET (fixture->window), has_name, "daily-10-button");
+  GtkWidget *five = find_widget (GTK_WIDGET (fixture->window), has_name, "daily-5-button");
+  const BbPreset *daily = bb_catalog_lookup_preset ("daily");
+  GtkWidget *daily_row = gtk_widget_get_ancestor (find_preset_check (fixture, "daily"), ADW_TYPE_ACTION_ROW);
+  BbSession *session;
+
+  g_assert_nonnull (position_row);
+  g_assert_nonnull (ten);
+  g_assert_nonnull (five);
+  g_assert_nonnull (daily);
+
+  /* Shown only while Daily practice is chosen. */
+  g_assert_false (gtk_widget_get_visible (position_row));
+  adw_action_row_activate (ADW_ACTION_ROW (daily_row));
+  iterate ();
+  g_assert_true (gtk_widget_get_visible (position_row));
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (ten, ADW_TYPE_ACTION_ROW)));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (position_row)), ==, position_index ("face-down"));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (five)));
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (position_row), position_index ("seated"));
+  click (ten);
+  iterate ();
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (ten)));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (five)));
+  {
+    g_autofree char *position = g_settings_get_string (settings, "daily-position");
+
+    g_assert_cmpstr (position, ==, "seated");
+    g_assert_cmpuint (g_settings_get_uint (settings, "daily-minutes"), ==, 10);
+  }
+  /* The row says what will be built. */
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (daily_row)), "Seated"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (daily_row)), "10:00"));
+
+  click (find_button (fixture, "practice.start"));
+  session = bb_application_get_session (fixture->app);
+  g_assert_cmpstr (bb_session_get_position (session), ==, "seated");
+  g_assert_cmpuint (bb_session_get_n_breaths (session), ==,
+                    bb_session_breaths_for_duration (&daily->pattern, 600));
+  bb_session_stop (session);
+
+  /* Values only gsettings can set fall back to the catalog's. */
+  g_settings_set_string (settings, "daily-position", "on-the-ceiling");
+  g_settings_set_uint (settings, "daily-minutes", 42);
+  iterate ();
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (five)));
+  session = bb_application_begin_session (fixture->app, "daily", BB_HISTORY_SOURCE_PRACTICE);
+  g_assert_cmpstr (bb_session_get_position (session), ==, daily->position_id);
+  g_assert_cmpuint (bb_session_get_n_breaths (session), ==,
+                    bb_session_breaths_for_duration (&daily->pattern, 300));
+  bb_session_stop (session);
+}
+
+/* The reminders' choice lists own presets too, by their own names. */
+static void
+test_own_preset_reminder (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GSettings *settings = bb_application_get_settings (fixture->app);
+  g_autofree char *id = make_own_preset (fixture);
+  GtkWidget *preferences = bb_preferences_window_new (settings, fixture->chime);
+  AdwComboRow *row = ADW_COMBO_ROW (gtk_widget_get_template_child (preferences, BB_TYPE_PREFERENCES_WINDOW, "preset_row"));
+  GListModel *model = adw_combo_row_get_model (row);
+  guint last = g_list_model_get_n_items (model) - 1;
+
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), last), ==, "Evening ribs");
+  adw_combo_row_set_selected (row, last);
+  {
+    g_autofree char *chosen = g_settings_get_string (settings, "reminder-preset");
+
+    g_assert_cmpstr (chosen, ==, id);
+  }
+
+  /* Deleted, it falls back to the default in the list. */
+  g_variant_unref (bb_preset_store_remove (bb_application_get_preset_store (fixture->app), id, NULL));
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (row)), ==, last);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (row)),
+                                               adw_combo_row_get_selected (row)), ==,
+                   bb_catalog_gettext (bb_catalog_lookup_preset ("desk-break")->name));
+  gtk_window_destroy (GTK_WINDOW (preferences));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2438,6 +2844,12 @@ main (int   argc,
   g_test_add ("/window/one-timer/settle", Fixture, NULL, fixture_setup, test_one_timer_settle, fixture_teardown);
   g_test_add ("/window/settle-history", Fixture, OWN_HISTORY, fixture_setup, test_settle_history, fixture_teardown);
   g_test_add ("/window/settle-history-late", Fixture, LOCKED_HISTORY, fixture_setup, test_settle_history_late, fixture_teardown);
+  g_test_add ("/window/own-preset-create", Fixture, OWN_HISTORY, fixture_setup, test_own_preset_create, fixture_teardown);
+  g_test_add ("/window/own-preset-edit", Fixture, NULL, fixture_setup, test_own_preset_edit, fixture_teardown);
+  g_test_add ("/window/own-preset-delete", Fixture, NULL, fixture_setup, test_own_preset_delete, fixture_teardown);
+  g_test_add ("/window/own-preset-invalid", Fixture, NULL, fixture_setup, test_own_preset_invalid, fixture_teardown);
+  g_test_add ("/window/daily-choices", Fixture, NULL, fixture_setup, test_daily_choices, fixture_teardown);
+  g_test_add ("/window/own-preset-reminder", Fixture, NULL, fixture_setup, test_own_preset_reminder, fixture_teardown);
 
   result = g_test_run ();
   bb_test_remove_tree (data_home);

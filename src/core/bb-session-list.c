@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bb-catalog.h"
+#include "bb-preset-store.h"
 #include "bb-history-report.h"
 #include "bb-session-list.h"
 
@@ -160,11 +161,15 @@ format_day (guint32 day,
 static const char *
 session_title (const BbSessionRecord *record)
 {
-  const BbPreset *preset = bb_catalog_lookup_preset (record->preset_id);
+  BbPresetStore *store = bb_preset_store_get_default ();
+  const BbPreset *preset = store != NULL ? bb_preset_store_lookup (store, record->preset_id)
+                                         : bb_catalog_lookup_preset (record->preset_id);
   const BbPosition *position = bb_catalog_lookup_position (record->position_id);
 
+  /* An own preset's name is the user's; one deleted since is named by
+   * its position. */
   if (preset != NULL)
-    return bb_catalog_gettext (preset->name);
+    return bb_preset_get_display_name (preset);
   if (position != NULL)
     return bb_catalog_gettext (position->name);
 

@@ -10,6 +10,7 @@
 
 #include "bb-away-monitor.h"
 #include "bb-catalog.h"
+#include "bb-preset-store.h"
 #include "bb-chime.h"
 #include "bb-history.h"
 #include "bb-reminder.h"
@@ -50,6 +51,7 @@ struct _BbRemindersApplication
 
   /* Owned */
   GSettings         *settings;
+  BbPresetStore     *presets;
   BbReminder        *reminder;
   BbAwayMonitor     *away;
   GFileMonitor      *zone_monitor;
@@ -131,11 +133,13 @@ static const BbPreset *
 get_preset (BbRemindersApplication *self)
 {
   g_autofree char *id = g_settings_get_string (self->settings, "reminder-preset");
-  const BbPreset *preset = bb_catalog_lookup_preset (id);
+  /* The user's own presets too, and Daily practice as the user chose it. */
+  const BbPreset *preset = bb_preset_store_lookup (self->presets, id);
 
-  /* A preset that is gone (an older version's, a typo with gsettings). */
+  /* A preset that is gone (deleted, an older version's, a typo with
+   * gsettings). */
   if (preset == NULL)
-    preset = bb_catalog_lookup_preset ("desk-break");
+    preset = bb_preset_store_lookup (self->presets, "desk-break");
 
   return preset;
 }
@@ -153,11 +157,11 @@ describe_preset (const BbPreset *preset)
 
   if (position == NULL)
     /* Translators: a preset's name and its length, as in "Desk break, 2 minutes". */
-    return g_strdup_printf (_("%s, %s"), bb_catalog_gettext (preset->name), length);
+    return g_strdup_printf (_("%s, %s"), bb_preset_get_display_name (preset), length);
 
   /* Translators: a preset's name, its length and its body position, as in
    * "Desk break, 2 minutes, Seated". */
-  return g_strdup_printf (_("%s, %s, %s"), bb_catalog_gettext (preset->name), length,
+  return g_strdup_printf (_("%s, %s, %s"), bb_preset_get_display_name (preset), length,
                           bb_catalog_gettext (position->name));
 }
 
@@ -524,6 +528,7 @@ bb_reminders_application_startup (GApplication *application)
   bb_reminder_set_seconds_per_minute (seconds_per_minute);
 
   self->settings = g_settings_new (APPLICATION_ID);
+  self->presets = bb_preset_store_new (self->settings);
   self->reminder = bb_reminder_new (bb_clock_get_default ());
   g_signal_connect_object (self->reminder, "due", G_CALLBACK (due_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->reminder, "notify::next-due", G_CALLBACK (update_next_due), self,
@@ -606,6 +611,7 @@ bb_reminders_application_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->away, self);
   g_clear_object (&self->away);
   g_clear_object (&self->reminder);
+  g_clear_object (&self->presets);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (bb_reminders_application_parent_class)->dispose (object);

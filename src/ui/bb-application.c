@@ -16,6 +16,7 @@
 #include "bb-history-private.h"
 #include "bb-history-report.h"
 #include "bb-preferences-window.h"
+#include "bb-preset-store.h"
 #include "bb-reminders-client.h"
 #include "bb-session.h"
 #include "bb-window.h"
@@ -27,6 +28,7 @@ struct _BbApplication
   BbClock        *clock;
   BbChime        *chime;
   GSettings      *settings;
+  BbPresetStore  *presets;
   BbSession      *session;
   BbHistory      *history;
   BbRemindersClient *reminders_client;
@@ -87,9 +89,10 @@ get_window (BbApplication *self)
 }
 
 static void
-print_unknown_preset (const char *preset)
+print_unknown_preset (BbApplication *self,
+                      const char    *preset)
 {
-  g_autofree char *ids = bb_catalog_dup_preset_ids ();
+  g_autofree char *ids = bb_preset_store_dup_ids (self->presets);
 
   g_printerr (_("Unknown preset “%s”. Valid presets: %s\n"), preset, ids);
 }
@@ -329,9 +332,9 @@ bb_application_handle_local_options (GApplication *application,
   if (!g_variant_dict_lookup (options, "start", "&s", &preset))
     return -1;
 
-  if (bb_catalog_lookup_preset (preset) == NULL)
+  if (bb_preset_store_lookup (self->presets, preset) == NULL)
     {
-      print_unknown_preset (preset);
+      print_unknown_preset (self, preset);
       return 2;
     }
 
@@ -513,9 +516,9 @@ start_from (BbApplication   *self,
   const char *preset = g_variant_get_string (parameter, NULL);
   BbWindow *window;
 
-  if (bb_catalog_lookup_preset (preset) == NULL)
+  if (bb_preset_store_lookup (self->presets, preset) == NULL)
     {
-      print_unknown_preset (preset);
+      print_unknown_preset (self, preset);
       return;
     }
 
@@ -1006,6 +1009,9 @@ bb_application_constructed (GObject *object)
     self->clock = g_object_ref (bb_clock_get_default ());
 
   self->settings = g_settings_new (APPLICATION_ID);
+  self->presets = bb_preset_store_new (self->settings);
+  /* History rows name their presets through it. */
+  bb_preset_store_set_default (self->presets);
 
   if (self->chime == NULL)
     {
@@ -1030,7 +1036,7 @@ bb_application_constructed (GObject *object)
   {
     g_autofree char *last = g_settings_get_string (self->settings, "last-preset");
 
-    if (bb_catalog_lookup_preset (last) == NULL)
+    if (bb_preset_store_lookup (self->presets, last) == NULL)
       g_settings_reset (self->settings, "last-preset");
   }
   last_preset = g_settings_create_action (self->settings, "last-preset");
@@ -1052,6 +1058,7 @@ bb_application_finalize (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->chime);
   g_clear_object (&self->clock);
+  g_clear_object (&self->presets);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->pending_preset, g_free);
   g_clear_pointer (&self->history_path, g_free);
@@ -1263,7 +1270,7 @@ bb_application_get_session (BbApplication *self)
 
 /**
  * bb_application_begin_session:
- * @preset_id: a preset id from the catalog
+ * @preset_id: a catalog or own preset id
  *
  * Ends a session still under way, then builds and starts a new one from
  * the preset. Everything that follows sessions hears of the new one
@@ -1347,7 +1354,8 @@ bb_application_begin_session (BbApplication   *self,
   g_return_val_if_fail (BB_IS_APPLICATION (self), NULL);
   g_return_val_if_fail (preset_id != NULL, NULL);
 
-  preset = bb_catalog_lookup_preset (preset_id);
+  /* Daily practice comes with the user's position and length. */
+  preset = bb_preset_store_lookup (self->presets, preset_id);
   if (preset == NULL)
     return NULL;
 
@@ -1421,6 +1429,19 @@ bb_application_show_preferences (BbApplication *self,
  *
  * Returns: (transfer none): the view of the reminders service
  */
+/**
+ * bb_application_get_preset_store:
+ *
+ * Returns: (transfer none): the catalog's presets and the user's own
+ */
+BbPresetStore *
+bb_application_get_preset_store (BbApplication *self)
+{
+  g_return_val_if_fail (BB_IS_APPLICATION (self), NULL);
+
+  return self->presets;
+}
+
 BbRemindersClient *
 bb_application_get_reminders_client (BbApplication *self)
 {

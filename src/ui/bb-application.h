@@ -10,6 +10,7 @@
 #include "bb-chime.h"
 #include "bb-clock.h"
 #include "bb-history.h"
+#include "bb-preset-store.h"
 #include "bb-reminders-client.h"
 #include "bb-session.h"
 
@@ -42,5 +43,6 @@ char          *bb_application_transfer_finish (BbApplication       *self,
 void           bb_application_show_preferences (BbApplication *self,
                                                 const char    *page);
 BbRemindersClient *bb_application_get_reminders_client (BbApplication *self);
+BbPresetStore *bb_application_get_preset_store (BbApplication *self);
 
 G_END_DECLS

@@ -11,11 +11,18 @@
 #include "bb-catalog.h"
 #include "bb-format.h"
 #include "bb-practice-page-private.h"
+#include "bb-preset-editor.h"
+#include "bb-preset-store.h"
+#include "bb-window.h"
 
 /*
  * The list of sessions. Its rows are a radio group on the application's
  * "last-preset" action, which GSettings makes from the key of that name:
  * the choice lives in the settings alone and is remembered across runs.
+ * The user's own sessions follow in a group of their own, rebuilt from
+ * the preset store whenever it changes, each with edit and delete.
+ * Daily practice, when chosen, shows its position and length under it,
+ * bound to the settings the store applies.
  *
  * Under Start, when the next break reminder is due, as the reminders
  * service says through the application's BbRemindersClient. The client
@@ -29,12 +36,20 @@ struct _BbPracticePage
 
   /* Template children */
   AdwPreferencesGroup  *presets_group;
+  AdwPreferencesGroup  *own_group;
   GtkButton            *start_button;
   GtkRevealer          *offer_revealer;
   GtkLabel             *next_reminder_label;
 
   /* Owned */
   GSettings            *settings;
+  BbPresetStore        *presets;
+  GPtrArray            *own_rows;
+  AdwActionRow         *daily_row;
+  /* The last deleted preset, while its toast can put it back. */
+  GVariant             *deleted;
+  guint                 deleted_index;
+  guint                 deleted_was_chosen : 1;
   GBindingGroup        *client_bindings;
 
   GdkFrameClock        *frame_clock;
@@ -59,6 +74,182 @@ describe_preset (const BbPreset *preset)
                           bb_catalog_gettext (position->name), pattern, time);
 }
 
+static GtkWidget *
+preset_row_new (const BbPreset *preset)
+{
+  const char *name = bb_preset_get_display_name (preset);
+  g_autofree char *details = describe_preset (preset);
+  g_autofree char *subtitle = NULL;
+  GtkWidget *check;
+  GtkWidget *row;
+
+  if (preset->summary != NULL)
+    subtitle = g_strdup_printf ("%s\n%s", bb_catalog_gettext (preset->summary), details);
+
+  check = gtk_check_button_new ();
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (check), "app.last-preset");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (check), "s", preset->id);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+
+  row = adw_action_row_new ();
+  /* The user's own words are shown as typed, never as markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle != NULL ? subtitle : details);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  g_object_set_data_full (G_OBJECT (row), "bb-preset-id", g_strdup (preset->id), g_free);
+
+  return row;
+}
+
+static gboolean
+daily_position_get_mapping (GValue   *value,
+                            GVariant *variant,
+                            gpointer  user_data)
+{
+  const char *id = g_variant_get_string (variant, NULL);
+  const BbPreset *daily = bb_catalog_lookup_preset (BB_DAILY_PRESET_ID);
+  guint n_positions;
+  const BbPosition *positions = bb_catalog_get_positions (&n_positions);
+
+  /* An unknown position (a typo made with gsettings) shows the one
+   * the store falls back to. */
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      for (guint i = 0; i < n_positions; i++)
+        if (g_strcmp0 (positions[i].id, id) == 0)
+          {
+            g_value_set_uint (value, i);
+            return TRUE;
+          }
+      id = daily != NULL ? daily->position_id : NULL;
+    }
+
+  return FALSE;
+}
+
+static GVariant *
+daily_position_set_mapping (const GValue       *value,
+                            const GVariantType *expected_type,
+                            gpointer            user_data)
+{
+  guint n_positions;
+  const BbPosition *positions = bb_catalog_get_positions (&n_positions);
+  guint i = g_value_get_uint (value);
+
+  if (i >= n_positions)
+    return NULL;
+
+  return g_variant_new_string (positions[i].id);
+}
+
+static gboolean
+daily_minutes_get_mapping (GValue   *value,
+                           GVariant *variant,
+                           gpointer  user_data)
+{
+  guint minutes = g_variant_get_uint32 (variant);
+  guint mine = GPOINTER_TO_UINT (user_data);
+
+  /* Anything but 10 is taken as 5, as the store does. */
+  g_value_set_boolean (value, mine == 10 ? minutes == 10 : minutes != 10);
+
+  return TRUE;
+}
+
+static GVariant *
+daily_minutes_set_mapping (const GValue       *value,
+                           const GVariantType *expected_type,
+                           gpointer            user_data)
+{
+  if (!g_value_get_boolean (value))
+    return NULL;
+
+  return g_variant_new_uint32 (GPOINTER_TO_UINT (user_data));
+}
+
+static gboolean
+daily_chosen_mapping (GValue   *value,
+                      GVariant *variant,
+                      gpointer  user_data)
+{
+  g_value_set_boolean (value, g_strcmp0 (g_variant_get_string (variant, NULL), BB_DAILY_PRESET_ID) == 0);
+
+  return TRUE;
+}
+
+/* Daily practice's position and 5 or 10 minutes, under its row. */
+static void
+add_daily_choices (BbPracticePage *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  guint n_positions;
+  const BbPosition *positions = bb_catalog_get_positions (&n_positions);
+  static const guint minutes[] = { 5, 10 };
+  GtkWidget *position_row;
+  GtkWidget *length_row;
+  GtkWidget *box;
+  GtkWidget *first = NULL;
+
+  for (guint i = 0; i < n_positions; i++)
+    gtk_string_list_append (names, bb_catalog_gettext (positions[i].name));
+
+  position_row = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (position_row), _("Daily practice position"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (position_row), G_LIST_MODEL (names));
+  gtk_widget_add_css_class (position_row, "daily-choice");
+  gtk_widget_set_name (position_row, "daily-position-row");
+  g_settings_bind_with_mapping (self->settings, "daily-position", position_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT,
+                                daily_position_get_mapping, daily_position_set_mapping,
+                                NULL, NULL);
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (box, "linked");
+  for (guint i = 0; i < G_N_ELEMENTS (minutes); i++)
+    {
+      /* Translators: a length for Daily practice, on a toggle button */
+      g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u min", "%u min", minutes[i]), minutes[i]);
+      /* Translators: the accessible name of that toggle button */
+      g_autofree char *a11y = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u minute", "%u minutes", minutes[i]), minutes[i]);
+      g_autofree char *name = g_strdup_printf ("daily-%u-button", minutes[i]);
+      GtkWidget *toggle = gtk_toggle_button_new_with_label (label);
+
+      gtk_widget_set_name (toggle, name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (toggle),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, a11y,
+                                      -1);
+      if (first == NULL)
+        first = toggle;
+      else
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (toggle), GTK_TOGGLE_BUTTON (first));
+      g_settings_bind_with_mapping (self->settings, "daily-minutes", toggle, "active",
+                                    G_SETTINGS_BIND_DEFAULT,
+                                    daily_minutes_get_mapping, daily_minutes_set_mapping,
+                                    GUINT_TO_POINTER (minutes[i]), NULL);
+      gtk_box_append (GTK_BOX (box), toggle);
+    }
+
+  length_row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (length_row), _("Daily practice length"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (length_row), box);
+  gtk_widget_add_css_class (length_row, "daily-choice");
+
+  adw_preferences_group_add (self->presets_group, position_row);
+  adw_preferences_group_add (self->presets_group, length_row);
+
+  /* Shown while Daily practice is the one chosen. */
+  g_settings_bind_with_mapping (self->settings, "last-preset", position_row, "visible",
+                                G_SETTINGS_BIND_GET, daily_chosen_mapping, NULL, NULL, NULL);
+  g_settings_bind_with_mapping (self->settings, "last-preset", length_row, "visible",
+                                G_SETTINGS_BIND_GET, daily_chosen_mapping, NULL, NULL, NULL);
+}
+
 static void
 populate (BbPracticePage *self)
 {
@@ -69,30 +260,193 @@ populate (BbPracticePage *self)
 
   for (guint i = 0; i < n_presets; i++)
     {
-      const BbPreset *preset = &presets[i];
-      g_autofree char *details = describe_preset (preset);
-      g_autofree char *subtitle = NULL;
-      GtkWidget *check;
-      GtkWidget *row;
+      const BbPreset *preset = bb_preset_store_lookup (self->presets, presets[i].id);
+      GtkWidget *row = preset_row_new (preset != NULL ? preset : &presets[i]);
 
-      subtitle = g_strdup_printf ("%s\n%s", bb_catalog_gettext (preset->summary), details);
-
-      check = gtk_check_button_new ();
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (check), "app.last-preset");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (check), "s", preset->id);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      bb_catalog_gettext (preset->name),
-                                      -1);
-
-      row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), bb_catalog_gettext (preset->name));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       adw_preferences_group_add (self->presets_group, row);
+      if (g_str_equal (presets[i].id, BB_DAILY_PRESET_ID))
+        {
+          self->daily_row = ADW_ACTION_ROW (row);
+          add_daily_choices (self);
+        }
     }
+}
+
+static void
+update_daily_row (BbPracticePage *self)
+{
+  const BbPreset *daily = bb_preset_store_lookup (self->presets, BB_DAILY_PRESET_ID);
+  g_autofree char *details = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (self->daily_row == NULL || daily == NULL)
+    return;
+
+  details = describe_preset (daily);
+  subtitle = g_strdup_printf ("%s\n%s", bb_catalog_gettext (daily->summary), details);
+  adw_action_row_set_subtitle (self->daily_row, subtitle);
+}
+
+static void
+populate_own (BbPracticePage *self)
+{
+  guint n_own = bb_preset_store_get_n_own (self->presets);
+
+  for (guint i = 0; i < self->own_rows->len; i++)
+    adw_preferences_group_remove (self->own_group, g_ptr_array_index (self->own_rows, i));
+  g_ptr_array_set_size (self->own_rows, 0);
+
+  for (guint i = 0; i < n_own; i++)
+    {
+      const BbPreset *preset = bb_preset_store_get_own (self->presets, i);
+      GtkWidget *row = preset_row_new (preset);
+      GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
+      GtkWidget *delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      /* Translators: the accessible name of a button, %s is the name
+       * the user gave a session */
+      g_autofree char *edit_name = g_strdup_printf (_("Edit “%s”"), preset->name);
+      /* Translators: the accessible name of a button, %s is the name
+       * the user gave a session */
+      g_autofree char *delete_name = g_strdup_printf (_("Delete “%s”"), preset->name);
+
+      gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (edit, "flat");
+      gtk_widget_set_tooltip_text (edit, _("Edit"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (edit),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, edit_name,
+                                      -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "practice.edit-preset");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (edit), "s", preset->id);
+
+      gtk_widget_set_valign (delete, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (delete, "flat");
+      gtk_widget_set_tooltip_text (delete, _("Delete"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (delete),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, delete_name,
+                                      -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (delete), "practice.delete-preset");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (delete), "s", preset->id);
+
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), delete);
+      adw_preferences_group_add (self->own_group, row);
+      g_ptr_array_add (self->own_rows, row);
+    }
+
+  adw_preferences_group_set_description (self->own_group,
+                                         n_own == 0 ? _("Make a session with your own position, breath and length.") : NULL);
+}
+
+static void
+presets_changed_cb (BbPracticePage *self)
+{
+  update_daily_row (self);
+  populate_own (self);
+}
+
+static void
+editor_saved_cb (BbPracticePage *self,
+                 const char     *id)
+{
+  /* A session just made or changed is the one to start next. */
+  g_settings_set_string (self->settings, "last-preset", id);
+}
+
+static void
+open_editor (BbPracticePage *self,
+             const char     *id)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *editor = bb_preset_editor_new (self->presets, id);
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
+  g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+new_preset_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  open_editor (BB_PRACTICE_PAGE (widget), NULL);
+}
+
+static void
+edit_preset_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  open_editor (BB_PRACTICE_PAGE (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+add_toast (BbPracticePage *self,
+           AdwToast       *toast)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (BB_IS_WINDOW (root))
+    bb_window_add_toast (BB_WINDOW (root), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static void
+undo_delete_cb (BbPracticePage *self)
+{
+  g_autoptr(GVariant) entry = g_steal_pointer (&self->deleted);
+  g_autoptr(GError) error = NULL;
+  const char *id = NULL;
+
+  if (entry == NULL)
+    return;
+
+  if (!bb_preset_store_restore (self->presets, entry, self->deleted_index, &error))
+    {
+      g_warning ("Could not put the session back: %s", error->message);
+      return;
+    }
+
+  if (self->deleted_was_chosen && g_variant_lookup (entry, "id", "&s", &id))
+    g_settings_set_string (self->settings, "last-preset", id);
+}
+
+static void
+delete_preset_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  BbPracticePage *self = BB_PRACTICE_PAGE (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  const BbPreset *preset = bb_preset_store_lookup (self->presets, id);
+  g_autofree char *chosen = g_settings_get_string (self->settings, "last-preset");
+  g_autofree char *name = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (preset == NULL || !bb_preset_is_own (preset))
+    return;
+
+  name = g_strdup (preset->name);
+  g_clear_pointer (&self->deleted, g_variant_unref);
+  self->deleted = bb_preset_store_remove (self->presets, id, &self->deleted_index);
+  self->deleted_was_chosen = g_str_equal (chosen, id);
+  if (self->deleted_was_chosen)
+    g_settings_reset (self->settings, "last-preset");
+
+  /* Toast titles are markup; the name is the user's text. */
+  escaped = g_markup_escape_text (name, -1);
+  /* Translators: %s is the name the user gave a session */
+  title = g_strdup_printf (_("“%s” deleted"), escaped);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete_cb),
+                           self, G_CONNECT_SWAPPED);
+  add_toast (self, toast);
 }
 
 /* Starts the preset chosen in the list, as the application's
@@ -345,8 +699,13 @@ bb_practice_page_dispose (GObject *object)
   if (self->client_bindings != NULL)
     g_binding_group_set_source (self->client_bindings, NULL);
   g_clear_object (&self->client_bindings);
+  if (self->presets != NULL)
+    g_signal_handlers_disconnect_by_data (self->presets, self);
+  g_clear_pointer (&self->own_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), BB_TYPE_PRACTICE_PAGE);
+  g_clear_object (&self->presets);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->deleted, g_variant_unref);
 
   G_OBJECT_CLASS (bb_practice_page_parent_class)->dispose (object);
 }
@@ -363,6 +722,7 @@ bb_practice_page_class_init (BbPracticePageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, APPLICATION_PATH "bb-practice-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BbPracticePage, presets_group);
+  gtk_widget_class_bind_template_child (widget_class, BbPracticePage, own_group);
   gtk_widget_class_bind_template_child (widget_class, BbPracticePage, start_button);
   gtk_widget_class_bind_template_child (widget_class, BbPracticePage, offer_revealer);
   gtk_widget_class_bind_template_child (widget_class, BbPracticePage, next_reminder_label);
@@ -370,6 +730,10 @@ bb_practice_page_class_init (BbPracticePageClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "accept_button", FALSE, 0);
 
   gtk_widget_class_install_action (widget_class, "practice.start", NULL, start_action);
+  gtk_widget_class_install_action (widget_class, "practice.new-preset", NULL, new_preset_action);
+  gtk_widget_class_install_action (widget_class, "practice.edit-preset", "s", edit_preset_action);
+  gtk_widget_class_install_action (widget_class, "practice.delete-preset", "s", delete_preset_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "practice.new-preset", NULL);
   gtk_widget_class_install_action (widget_class, "practice.accept-reminders", NULL, accept_reminders_action);
   gtk_widget_class_install_action (widget_class, "practice.decline-reminders", NULL, decline_reminders_action);
 }
@@ -379,9 +743,13 @@ bb_practice_page_init (BbPracticePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  populate (self);
-
   self->settings = g_settings_new (APPLICATION_ID);
+  self->presets = bb_preset_store_new (self->settings);
+  self->own_rows = g_ptr_array_new ();
+  populate (self);
+  populate_own (self);
+  g_signal_connect_object (self->presets, "changed", G_CALLBACK (presets_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->offer_revealer, "notify::child-revealed",
                            G_CALLBACK (offer_revealed_cb), self, G_CONNECT_SWAPPED);
 

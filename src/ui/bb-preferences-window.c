@@ -9,6 +9,7 @@
 
 #include "bb-catalog.h"
 #include "bb-preferences-window.h"
+#include "bb-preset-store.h"
 
 /*
  * Every control is bound to a GSettings key; the application binds the
@@ -49,6 +50,11 @@ struct _BbPreferencesWindow
   /* Owned */
   GSettings            *settings;
   BbChime              *chime;
+  BbPresetStore        *presets;
+  /* The ids of the reminder's choices, in the order of its rows. */
+  GPtrArray            *preset_ids;
+
+  guint                 syncing_preset : 1;
 };
 
 G_DEFINE_FINAL_TYPE (BbPreferencesWindow, bb_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -318,48 +324,66 @@ add_day_toggles (BbPreferencesWindow *self)
     }
 }
 
-static gboolean
-preset_get_mapping (GValue   *value,
-                    GVariant *variant,
-                    gpointer  user_data)
+/* The reminder's choices are the listed catalog presets, then the
+ * user's own; the row follows the key both ways. */
+static void
+sync_preset_row (BbPreferencesWindow *self)
 {
-  const char *id = g_variant_get_string (variant, NULL);
-  guint n_presets;
-  const BbPreset *presets = bb_catalog_get_presets (&n_presets);
+  g_autofree char *id = g_settings_get_string (self->settings, "reminder-preset");
+  guint index;
 
-  for (guint i = 0; i < n_presets; i++)
-    if (g_str_equal (presets[i].id, id))
-      {
-        g_value_set_uint (value, i);
-        return TRUE;
-      }
-
-  /* An unknown preset (a typo made with gsettings) shows the default. */
-  return FALSE;
+  self->syncing_preset = TRUE;
+  /* An unknown preset (deleted, a typo made with gsettings) shows the
+   * default, as the service falls back to it. */
+  if (!g_ptr_array_find_with_equal_func (self->preset_ids, id, g_str_equal, &index) &&
+      !g_ptr_array_find_with_equal_func (self->preset_ids, "desk-break", g_str_equal, &index))
+    index = 0;
+  adw_combo_row_set_selected (self->preset_row, index);
+  self->syncing_preset = FALSE;
 }
 
-static GVariant *
-preset_set_mapping (const GValue       *value,
-                    const GVariantType *expected_type,
-                    gpointer            user_data)
+static void
+preset_selected_cb (BbPreferencesWindow *self)
 {
+  guint index = adw_combo_row_get_selected (self->preset_row);
+
+  if (self->syncing_preset || index >= self->preset_ids->len)
+    return;
+
+  g_settings_set_string (self->settings, "reminder-preset", g_ptr_array_index (self->preset_ids, index));
+}
+
+static void
+fill_preset_row (BbPreferencesWindow *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   guint n_presets;
   const BbPreset *presets = bb_catalog_get_presets (&n_presets);
-  guint i = g_value_get_uint (value);
 
-  if (i >= n_presets)
-    return NULL;
+  g_ptr_array_set_size (self->preset_ids, 0);
+  for (guint i = 0; i < n_presets; i++)
+    {
+      g_ptr_array_add (self->preset_ids, g_strdup (presets[i].id));
+      gtk_string_list_append (names, bb_catalog_gettext (presets[i].name));
+    }
+  for (guint i = 0; i < bb_preset_store_get_n_own (self->presets); i++)
+    {
+      const BbPreset *own = bb_preset_store_get_own (self->presets, i);
 
-  return g_variant_new_string (presets[i].id);
+      g_ptr_array_add (self->preset_ids, g_strdup (own->id));
+      gtk_string_list_append (names, bb_preset_get_display_name (own));
+    }
+
+  self->syncing_preset = TRUE;
+  adw_combo_row_set_model (self->preset_row, G_LIST_MODEL (names));
+  self->syncing_preset = FALSE;
+  sync_preset_row (self);
 }
 
 static void
 bind_reminders (BbPreferencesWindow *self)
 {
   GSettings *settings = self->settings;
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  guint n_presets;
-  const BbPreset *presets = bb_catalog_get_presets (&n_presets);
   GtkWidget *followers[] = {
     GTK_WIDGET (self->interval_row),
     GTK_WIDGET (self->preset_row),
@@ -373,13 +397,15 @@ bind_reminders (BbPreferencesWindow *self)
   bind_range (settings, "snooze-minutes", self->snooze_adjustment);
   bind_range (settings, "away-minutes", self->away_adjustment);
 
-  for (guint i = 0; i < n_presets; i++)
-    gtk_string_list_append (names, bb_catalog_gettext (presets[i].name));
-  adw_combo_row_set_model (self->preset_row, G_LIST_MODEL (names));
-  /* The row's sensitivity follows reminders-enabled alone. */
-  g_settings_bind_with_mapping (settings, "reminder-preset", self->preset_row, "selected",
-                                G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_NO_SENSITIVITY,
-                                preset_get_mapping, preset_set_mapping, NULL, NULL);
+  self->presets = bb_preset_store_new (settings);
+  self->preset_ids = g_ptr_array_new_with_free_func (g_free);
+  fill_preset_row (self);
+  g_signal_connect_object (self->presets, "changed", G_CALLBACK (fill_preset_row),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "changed::reminder-preset", G_CALLBACK (sync_preset_row),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->preset_row, "notify::selected", G_CALLBACK (preset_selected_cb),
+                           self, G_CONNECT_SWAPPED);
 
   bind_time (settings, "active-hours-start", self->start_hours, TRUE);
   bind_time (settings, "active-hours-start", self->start_minutes, FALSE);
@@ -405,7 +431,13 @@ bb_preferences_window_dispose (GObject *object)
 {
   BbPreferencesWindow *self = (BbPreferencesWindow *)object;
 
+  g_clear_object (&self->presets);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  if (self->preset_row != NULL)
+    g_signal_handlers_disconnect_by_data (self->preset_row, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), BB_TYPE_PREFERENCES_WINDOW);
+  g_clear_pointer (&self->preset_ids, g_ptr_array_unref);
 
   g_clear_object (&self->settings);
   g_clear_object (&self->chime);
