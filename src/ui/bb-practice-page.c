@@ -19,8 +19,8 @@
  *
  * Under Start, when the next break reminder is due, as the reminders
  * service says through the application's BbRemindersClient. The client
- * is asked for after the first frame, which needs nothing of D-Bus. On
- * first run, reminders are offered once.
+ * is asked for after the first frame, which needs nothing of D-Bus.
+ * (Reminders are offered once, in the welcome.)
  */
 
 struct _BbPracticePage
@@ -30,7 +30,6 @@ struct _BbPracticePage
   /* Template children */
   AdwPreferencesGroup  *presets_group;
   GtkButton            *start_button;
-  GtkRevealer          *offer_revealer;
   GtkLabel             *next_reminder_label;
 
   /* Owned */
@@ -222,50 +221,8 @@ bb_practice_page_set_reminders_client (BbPracticePage    *self,
     gtk_widget_set_visible (GTK_WIDGET (self->next_reminder_label), FALSE);
 }
 
-/* Offered until answered, and not once reminders are on anyway. */
-static void
-update_offer (BbPracticePage *self)
-{
-  gboolean offer = !g_settings_get_boolean (self->settings, "reminders-offered") &&
-                   !g_settings_get_boolean (self->settings, "reminders-enabled");
-
-  if (offer)
-    gtk_widget_set_visible (GTK_WIDGET (self->offer_revealer), TRUE);
-  gtk_revealer_set_reveal_child (self->offer_revealer, offer);
-}
-
-/* Hidden once closed, so the page's spacing closes up too. */
-static void
-offer_revealed_cb (BbPracticePage *self)
-{
-  if (!gtk_revealer_get_child_revealed (self->offer_revealer) &&
-      !gtk_revealer_get_reveal_child (self->offer_revealer))
-    gtk_widget_set_visible (GTK_WIDGET (self->offer_revealer), FALSE);
-}
-
-static void
-accept_reminders_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  BbPracticePage *self = BB_PRACTICE_PAGE (widget);
-
-  g_settings_set_boolean (self->settings, "reminders-offered", TRUE);
-  g_settings_set_boolean (self->settings, "reminders-enabled", TRUE);
-}
-
-static void
-decline_reminders_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  BbPracticePage *self = BB_PRACTICE_PAGE (widget);
-
-  g_settings_set_boolean (self->settings, "reminders-offered", TRUE);
-}
-
 /* What the first frame does not show is set up after it: the client of
- * the reminders service (D-Bus) and the offer, which then slides in. */
+ * the reminders service (D-Bus). */
 static gboolean
 after_first_frame_cb (gpointer user_data)
 {
@@ -275,12 +232,6 @@ after_first_frame_cb (gpointer user_data)
 
   self->after_frame_idle = 0;
   self->after_first_frame = TRUE;
-
-  g_signal_connect_object (self->settings, "changed::reminders-offered",
-                           G_CALLBACK (update_offer), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed::reminders-enabled",
-                           G_CALLBACK (update_offer), self, G_CONNECT_SWAPPED);
-  update_offer (self);
 
   if (!self->client_chosen && BB_IS_APPLICATION (application))
     bb_practice_page_set_reminders_client (self, bb_application_get_reminders_client (BB_APPLICATION (application)));
@@ -364,14 +315,9 @@ bb_practice_page_class_init (BbPracticePageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, APPLICATION_PATH "bb-practice-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BbPracticePage, presets_group);
   gtk_widget_class_bind_template_child (widget_class, BbPracticePage, start_button);
-  gtk_widget_class_bind_template_child (widget_class, BbPracticePage, offer_revealer);
   gtk_widget_class_bind_template_child (widget_class, BbPracticePage, next_reminder_label);
-  /* For tests: */
-  gtk_widget_class_bind_template_child_full (widget_class, "accept_button", FALSE, 0);
 
   gtk_widget_class_install_action (widget_class, "practice.start", NULL, start_action);
-  gtk_widget_class_install_action (widget_class, "practice.accept-reminders", NULL, accept_reminders_action);
-  gtk_widget_class_install_action (widget_class, "practice.decline-reminders", NULL, decline_reminders_action);
 }
 
 static void
@@ -382,8 +328,6 @@ bb_practice_page_init (BbPracticePage *self)
   populate (self);
 
   self->settings = g_settings_new (APPLICATION_ID);
-  g_signal_connect_object (self->offer_revealer, "notify::child-revealed",
-                           G_CALLBACK (offer_revealed_cb), self, G_CONNECT_SWAPPED);
 
   self->client_bindings = g_binding_group_new ();
   g_binding_group_bind_full (self->client_bindings, "next-due",
