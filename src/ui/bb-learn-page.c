@@ -147,8 +147,7 @@ text_row (const char *title,
   return row;
 }
 
-/* The set-up steps, numbered; the one-line instruction when the
- * position has no steps. */
+/* The set-up steps, numbered; NULL when the position has none. */
 static char *
 describe_steps (const BbPosition *position)
 {
@@ -162,10 +161,50 @@ describe_steps (const BbPosition *position)
       g_string_append_printf (text, _("%u. %s"), i + 1, bb_catalog_gettext (position->steps[i]));
     }
 
-  if (text->len == 0 && position->how != NULL)
-    g_string_append (text, bb_catalog_gettext (position->how));
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
 
-  return g_string_free (g_steal_pointer (&text), FALSE);
+/* A position opens to its steps, where the hands go, what to feel and
+ * why it helps, as far as the catalog says them; one that says none of
+ * them is a plain row with its one-line set-up. */
+static GtkWidget *
+position_row (const BbPosition *position)
+{
+  g_autofree char *steps = describe_steps (position);
+  const char *how = position->how != NULL ? bb_catalog_gettext (position->how) : NULL;
+  GtkWidget *row;
+
+  if (steps == NULL && position->hands == NULL && position->feel == NULL && position->why == NULL)
+    {
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), bb_catalog_gettext (position->name));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      if (how != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), how);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+
+      return row;
+    }
+
+  row = adw_expander_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), bb_catalog_gettext (position->name));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (how != NULL)
+    adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), how);
+
+  if (steps != NULL)
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (row), text_row (_("Set Up"), steps));
+  if (position->hands != NULL)
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
+                              text_row (_("Where Your Hands Go"), bb_catalog_gettext (position->hands)));
+  if (position->feel != NULL)
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
+                              text_row (_("What to Feel"), bb_catalog_gettext (position->feel)));
+  if (position->why != NULL)
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
+                              text_row (_("Why It Helps"), bb_catalog_gettext (position->why)));
+
+  return row;
 }
 
 static void
@@ -178,30 +217,7 @@ populate_positions (BbLearnPage *self)
   positions = bb_catalog_get_positions (&n_positions);
 
   for (guint i = 0; i < n_positions; i++)
-    {
-      const BbPosition *position = &positions[i];
-      g_autofree char *steps = describe_steps (position);
-      GtkWidget *row = adw_expander_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), bb_catalog_gettext (position->name));
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      if (position->how != NULL)
-        adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), bb_catalog_gettext (position->how));
-
-      if (*steps != '\0')
-        adw_expander_row_add_row (ADW_EXPANDER_ROW (row), text_row (_("Set Up"), steps));
-      if (position->hands != NULL)
-        adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
-                                  text_row (_("Where Your Hands Go"), bb_catalog_gettext (position->hands)));
-      if (position->feel != NULL)
-        adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
-                                  text_row (_("What to Feel"), bb_catalog_gettext (position->feel)));
-      if (position->why != NULL)
-        adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
-                                  text_row (_("Why It Helps"), bb_catalog_gettext (position->why)));
-
-      adw_preferences_group_add (self->positions_group, row);
-    }
+    adw_preferences_group_add (self->positions_group, position_row (&positions[i]));
 }
 
 static void
