@@ -2056,6 +2056,17 @@ test_welcome_first_run (Fixture       *fixture,
   g_assert_cmpstr (bb_window_get_page_name (fixture->window), ==, "practice");
   g_assert_null (bb_application_get_session (fixture->app));
 
+  /* A session begun from elsewhere, as from a reminder, closes it. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-welcome", NULL);
+  iterate ();
+  g_assert_nonnull (bb_window_get_welcome (fixture->window));
+  bb_application_begin_session (fixture->app, "desk-break", BB_HISTORY_SOURCE_REMINDER);
+  iterate ();
+  g_assert_null (bb_window_get_welcome (fixture->window));
+  g_assert_cmpstr (bb_window_get_page_name (fixture->window), ==, "session");
+  bb_session_stop (bb_application_get_session (fixture->app));
+  iterate ();
+
   /* A new window, as on the next launch: no welcome. */
   g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
   gtk_window_destroy (GTK_WINDOW (fixture->window));

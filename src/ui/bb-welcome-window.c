@@ -50,11 +50,13 @@ start_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (widget));
+  GtkWindow *transient_for = gtk_window_get_transient_for (GTK_WINDOW (widget));
+  g_autoptr(GtkWindow) parent = transient_for != NULL ? g_object_ref (transient_for) : NULL;
 
+  /* Closed first: the welcome is gone once the session shows. */
+  gtk_window_close (GTK_WINDOW (widget));
   if (parent != NULL)
     gtk_widget_activate_action (GTK_WIDGET (parent), "app.start-preset", "s", FIRST_PRESET);
-  gtk_window_close (GTK_WINDOW (widget));
 }
 
 static void

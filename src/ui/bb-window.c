@@ -269,6 +269,15 @@ show_welcome_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (self->welcome));
 }
 
+/* A session begun from elsewhere (a reminder, the command line) while
+ * the welcome is open takes its place: the welcome would hide it. */
+static void
+close_welcome_cb (BbWindow *self)
+{
+  if (self->welcome != NULL)
+    gtk_window_close (GTK_WINDOW (self->welcome));
+}
+
 /* Once, on the first run: not over a session that began at once. */
 static gboolean
 first_run_cb (gpointer user_data)
@@ -537,6 +546,9 @@ bb_window_init (BbWindow *self)
                                   G_CALLBACK (session_state_cb), self);
   g_signal_connect_object (self->session_signals, "bind",
                            G_CALLBACK (session_bind_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session_signals, "bind",
+                           G_CALLBACK (close_welcome_cb), self,
                            G_CONNECT_SWAPPED);
 
   if (g_str_equal (PROFILE, "development"))
