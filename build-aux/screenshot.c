@@ -14,6 +14,7 @@
 #include "bb-application.h"
 #include "bb-fake-clock.h"
 #include "bb-window.h"
+#include "bb-window-private.h"
 
 static void
 iterate (void)
@@ -83,8 +84,8 @@ main (int   argc,
   clock = bb_fake_clock_new (G_USEC_PER_SEC, G_GINT64_CONSTANT (1700000000000000));
   app = bb_application_new (APPLICATION_ID ".Screenshot", G_APPLICATION_NON_UNIQUE, clock);
   g_application_register (G_APPLICATION (app), NULL, NULL);
-  /* The one-time offer of reminders would slide in mid-picture. */
-  g_settings_set_boolean (bb_application_get_settings (app), "reminders-offered", TRUE);
+  /* The first-run welcome would open over the pictures; it has its own. */
+  g_settings_set_boolean (bb_application_get_settings (app), "welcome-shown", TRUE);
   g_application_activate (G_APPLICATION (app));
   window = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app)));
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
@@ -97,6 +98,10 @@ main (int   argc,
       g_autofree char *in = g_strdup_printf ("session-%s-0.png", scheme);
       g_autofree char *out = g_strdup_printf ("session-%s-1.png", scheme);
       g_autofree char *done = g_strdup_printf ("done-%s.png", scheme);
+      g_autofree char *learn = g_strdup_printf ("learn-%s.png", scheme);
+      g_autofree char *learn_end = g_strdup_printf ("learn-%s-end.png", scheme);
+      g_autofree char *welcome = g_strdup_printf ("welcome-%s.png", scheme);
+      GtkWindow *welcome_window;
 
       adw_style_manager_set_color_scheme (style_manager,
                                           dark ? ADW_COLOR_SCHEME_FORCE_DARK
@@ -118,6 +123,34 @@ main (int   argc,
       bb_fake_clock_advance (BB_FAKE_CLOCK (clock), 120 * G_USEC_PER_SEC);
       settle ();
       save (window, dir, done);
+
+      /* The Learn page at full breath, where the faults show, and
+       * scrolled to its end. */
+      gtk_widget_activate_action (window, "win.show-practice", NULL);
+      gtk_widget_activate_action (window, "win.show-learn", NULL);
+      settle ();
+      bb_fake_clock_advance (BB_FAKE_CLOCK (clock), 4 * G_USEC_PER_SEC - 1);
+      settle ();
+      save (window, dir, learn);
+      {
+        GtkWidget *bin = GTK_WIDGET (gtk_widget_get_template_child (window, BB_TYPE_WINDOW, "learn_bin"));
+        GtkWidget *scrolled = gtk_widget_get_first_child (gtk_widget_get_first_child (bin));
+        GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+        settle ();
+        save (window, dir, learn_end);
+        gtk_adjustment_set_value (adjustment, 0);
+      }
+
+      gtk_widget_activate_action (window, "win.show-practice", NULL);
+      gtk_widget_activate_action (window, "win.show-welcome", NULL);
+      welcome_window = bb_window_get_welcome (BB_WINDOW (window));
+      gtk_window_set_default_size (welcome_window, MIN (width, 460), height);
+      settle ();
+      save (GTK_WIDGET (welcome_window), dir, welcome);
+      gtk_window_close (welcome_window);
+      settle ();
     }
 
   /* Some months of practice, most days, for the history page. */

@@ -19,6 +19,7 @@
 #define BLUE    0x0000ff /* body */
 #define YELLOW  0xffff00 /* accent */
 #define CYAN    0x00ffff /* muted */
+#define MAGENTA 0xff00ff /* warning */
 
 /* Opaque, and none of the colours above. */
 #define SENTINEL 0xff123456u
@@ -33,19 +34,22 @@ test_style (BbRibStyle *style)
     .accent = { 1, 1, 0, 1 },
     .muted = { 0, 1, 1, 1 },
     .dark = FALSE,
+    .warning = { 1, 0, 1, 1 },
   };
 }
 
 static cairo_surface_t *
-render (int    width,
-        int    height,
-        double expansion)
+render_fault (int        width,
+              int        height,
+              double     expansion,
+              BbRibFault fault)
 {
   cairo_surface_t *surface;
   cairo_t *cr;
   BbRibStyle style;
 
   test_style (&style);
+  style.fault = fault;
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   cr = cairo_create (surface);
   bb_rib_painter_draw (cr, width, height, expansion, &style);
@@ -54,6 +58,14 @@ render (int    width,
   cairo_surface_flush (surface);
 
   return surface;
+}
+
+static cairo_surface_t *
+render (int    width,
+        int    height,
+        double expansion)
+{
+  return render_fault (width, height, expansion, BB_RIB_FAULT_NONE);
 }
 
 static inline guint32
@@ -913,6 +925,186 @@ test_null_arguments (void)
   cairo_surface_destroy (surface);
 }
 
+/* ---------------------------------------------------------------------- */
+/* Faults                                                                  */
+
+/* The topmost outline pixel of column x, above the middle. */
+static int
+outline_top (cairo_surface_t *surface,
+             int              x)
+{
+  int h = cairo_image_surface_get_height (surface);
+
+  for (int y = 0; y < h / 2; y++)
+    if (is_color (pixel (surface, x, y), GREEN))
+      return y;
+
+  return -1;
+}
+
+/* The mean height of the shoulder line, over both trapezius slopes. */
+static double
+shoulder_line (cairo_surface_t *surface)
+{
+  int size = cairo_image_surface_get_width (surface);
+  int sum = 0, n = 0;
+
+  for (int x = (int) (0.20 * size); x < (int) (0.80 * size); x++)
+    {
+      int top;
+
+      if (x > 0.40 * size && x < 0.60 * size)
+        continue;
+      top = outline_top (surface, x);
+      g_assert_cmpint (top, >=, 0);
+      sum += top;
+      n++;
+    }
+
+  return (double) sum / n;
+}
+
+static void
+test_faults_same_at_rest (void)
+{
+  cairo_surface_t *right = render (400, 400, 0.0);
+
+  /* At rest the three pictures are one: only the breath tells them
+   * apart. */
+  for (BbRibFault fault = BB_RIB_FAULT_SHOULDERS; fault <= BB_RIB_FAULT_BELLY; fault++)
+    {
+      cairo_surface_t *wrong = render_fault (400, 400, 0.0, fault);
+
+      g_assert_true (same_pixels (right, wrong));
+      cairo_surface_destroy (wrong);
+    }
+
+  cairo_surface_destroy (right);
+}
+
+static void
+test_right_way_unmarked (void)
+{
+  const int size = 400;
+  BbRibStyle style;
+
+  /* bb_rib_style_init() gives the right way, as the session draws it. */
+  bb_rib_style_init (&style, FALSE, NULL);
+  g_assert_cmpint (style.fault, ==, BB_RIB_FAULT_NONE);
+  bb_rib_style_init (&style, TRUE, NULL);
+  g_assert_cmpint (style.fault, ==, BB_RIB_FAULT_NONE);
+
+  /* The right way shows no warning marks at any expansion, and each
+   * fault does at full breath. */
+  for (int i = 0; i <= 4; i++)
+    {
+      cairo_surface_t *surface = render (size, size, i / 4.0);
+
+      g_assert_cmpint (color_extent (surface, 0, 0, size, size, MAGENTA).count, ==, 0);
+      cairo_surface_destroy (surface);
+    }
+
+  for (BbRibFault fault = BB_RIB_FAULT_SHOULDERS; fault <= BB_RIB_FAULT_BELLY; fault++)
+    {
+      cairo_surface_t *surface = render_fault (size, size, 1.0, fault);
+
+      g_assert_cmpint (color_extent (surface, 0, 0, size, size, MAGENTA).count, >, 20);
+      cairo_surface_destroy (surface);
+    }
+}
+
+static void
+test_shoulders_rise (void)
+{
+  const int size = 800;
+  cairo_surface_t *rest = render (size, size, 0.0);
+  cairo_surface_t *right = render (size, size, 1.0);
+  cairo_surface_t *wrong = render_fault (size, size, 1.0, BB_RIB_FAULT_SHOULDERS);
+  cairo_surface_t *half = render_fault (size, size, 0.5, BB_RIB_FAULT_SHOULDERS);
+  Extent ribs_rest, ribs_right, ribs_wrong;
+
+  /* The right way keeps the shoulder line; the fault lifts it toward the
+   * ears, and further the fuller the breath. */
+  g_assert_cmpfloat (fabs (shoulder_line (right) - shoulder_line (rest)), <=, 1.0);
+  g_assert_cmpfloat (shoulder_line (rest) - shoulder_line (half), >=, size * 0.015);
+  g_assert_cmpfloat (shoulder_line (half) - shoulder_line (wrong), >=, size * 0.015);
+
+  /* The ribs barely widen: far less than the right way. */
+  ribs_rest = color_extent (rest, 0, (int) (0.60 * size), size, (int) (0.72 * size), RED);
+  ribs_right = color_extent (right, 0, (int) (0.60 * size), size, (int) (0.72 * size), RED);
+  ribs_wrong = color_extent (wrong, 0, (int) (0.60 * size), size, (int) (0.72 * size), RED);
+  g_assert_cmpint (ribs_wrong.max_x - ribs_wrong.min_x, <, ribs_right.max_x - ribs_right.min_x - size / 80);
+  g_assert_cmpint (ribs_wrong.max_x - ribs_wrong.min_x, >=, ribs_rest.max_x - ribs_rest.min_x);
+
+  cairo_surface_destroy (rest);
+  cairo_surface_destroy (right);
+  cairo_surface_destroy (wrong);
+  cairo_surface_destroy (half);
+}
+
+static void
+test_belly_pushes (void)
+{
+  const int size = 800;
+  cairo_surface_t *rest = render (size, size, 0.0);
+  cairo_surface_t *right = render (size, size, 1.0);
+  cairo_surface_t *wrong = render_fault (size, size, 1.0, BB_RIB_FAULT_BELLY);
+  Extent a, b, c;
+
+  /* Across the lower ribs the left flank stays where it was at rest,
+   * well inside the right way's. (The right flank is measured by the
+   * other tests; here the cross-section sits beside it.) */
+  a = color_extent (rest, 0, (int) (0.58 * size), size / 2, (int) (0.64 * size), GREEN);
+  b = color_extent (right, 0, (int) (0.58 * size), size / 2, (int) (0.64 * size), GREEN);
+  c = color_extent (wrong, 0, (int) (0.58 * size), size / 2, (int) (0.64 * size), GREEN);
+  g_assert_cmpint (a.count, >, 0);
+  g_assert_cmpint (c.min_x, >, b.min_x + size / 80);
+  g_assert_cmpint (ABS (c.min_x - a.min_x), <=, size / 200);
+
+  /* Across the waist it bulges, beyond the right way's. */
+  a = color_extent (rest, 0, (int) (0.77 * size), size / 2, (int) (0.84 * size), GREEN);
+  b = color_extent (right, 0, (int) (0.77 * size), size / 2, (int) (0.84 * size), GREEN);
+  c = color_extent (wrong, 0, (int) (0.77 * size), size / 2, (int) (0.84 * size), GREEN);
+  g_assert_cmpint (a.count, >, 0);
+  g_assert_cmpint (c.min_x, <, b.min_x - size / 80);
+  g_assert_cmpint (c.min_x, <, a.min_x - size / 40);
+
+  /* In the cross-section the front pushes forward, in the warning colour;
+   * the right way's front stays still and muted. */
+  a = color_extent (rest, (int) (0.75 * size), (int) (0.74 * size), size, size, CYAN);
+  b = color_extent (right, (int) (0.75 * size), (int) (0.74 * size), size, size, CYAN);
+  c = color_extent (wrong, (int) (0.75 * size), (int) (0.74 * size), size, size, MAGENTA);
+  g_assert_cmpint (a.count, >, 0);
+  g_assert_cmpint (ABS (a.min_y - b.min_y), <=, 1);
+  g_assert_cmpint (c.count, >, 0);
+  g_assert_cmpint (c.min_y, <, a.min_y - size / 100);
+
+  cairo_surface_destroy (rest);
+  cairo_surface_destroy (right);
+  cairo_surface_destroy (wrong);
+}
+
+static void
+test_fault_layers (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 10, 10);
+  cairo_t *cr = cairo_create (surface);
+  BbRibStyle style;
+
+  /* The still part of a fault is not still: it must be drawn whole. */
+  test_style (&style);
+  style.fault = BB_RIB_FAULT_SHOULDERS;
+  g_test_expect_message ("Backbreath", G_LOG_LEVEL_CRITICAL, "*BB_RIB_FAULT_NONE*");
+  bb_rib_painter_draw_static (cr, 10, 10, &style);
+  g_test_assert_expected_messages ();
+  g_test_expect_message ("Backbreath", G_LOG_LEVEL_CRITICAL, "*BB_RIB_FAULT_NONE*");
+  bb_rib_painter_draw_moving (cr, 10, 10, 0.5, &style);
+  g_test_assert_expected_messages ();
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -937,6 +1129,11 @@ main (int   argc,
   g_test_add_func ("/rib-painter/motion", test_motion);
   g_test_add_func ("/rib-painter/empty-clears-path", test_empty_clears_path);
   g_test_add_func ("/rib-painter/null-arguments", test_null_arguments);
+  g_test_add_func ("/rib-painter/faults-same-at-rest", test_faults_same_at_rest);
+  g_test_add_func ("/rib-painter/right-way-unmarked", test_right_way_unmarked);
+  g_test_add_func ("/rib-painter/shoulders-rise", test_shoulders_rise);
+  g_test_add_func ("/rib-painter/belly-pushes", test_belly_pushes);
+  g_test_add_func ("/rib-painter/fault-layers", test_fault_layers);
 
   return g_test_run ();
 }

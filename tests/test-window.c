@@ -18,6 +18,7 @@
 #include "bb-chime-private.h"
 #include "bb-fake-clock.h"
 #include "bb-history-page.h"
+#include "bb-learn-page.h"
 #include "bb-practice-page.h"
 #include "bb-practice-page-private.h"
 #include "bb-preferences-window.h"
@@ -30,6 +31,7 @@
 #include "bb-session-page-private.h"
 #include "bb-test-ui-util.h"
 #include "bb-test-util.h"
+#include "bb-welcome-window.h"
 #include "bb-window-private.h"
 
 #define SEC G_GINT64_CONSTANT (1000000)
@@ -52,6 +54,9 @@ typedef struct
 #define OWN_HISTORY "own-history"
 #define BROKEN_HISTORY "broken-history"
 #define LOCKED_HISTORY "locked-history"
+/* A first run: the welcome has not been shown yet (and the history is
+ * new). Every other test starts with the welcome seen. */
+#define FIRST_RUN "first-run"
 
 static gboolean
 record_play (gpointer     backend_data,
@@ -255,6 +260,12 @@ fixture_setup (Fixture       *fixture,
   g_autofree char *app_id = NULL;
 
   reset_settings ();
+  if (g_strcmp0 (data, FIRST_RUN) != 0)
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+      g_settings_set_boolean (settings, "welcome-shown", TRUE);
+    }
 
   fixture->clock = bb_fake_clock_new (10 * SEC, 1700000000 * SEC);
   fixture->played = g_ptr_array_new_with_free_func (g_free);
@@ -1031,7 +1042,8 @@ test_main_menu (Fixture       *fixture,
       g_assert_true (g_action_group_has_action (G_ACTION_GROUP (fixture->app), action + 4));
     }
   section = g_menu_model_get_item_link (model, 1, G_MENU_LINK_SECTION);
-  g_assert_cmpint (g_menu_model_get_n_items (section), ==, 3);
+  /* Preferences, Welcome, Keyboard Shortcuts, About */
+  g_assert_cmpint (g_menu_model_get_n_items (section), ==, 4);
   gtk_menu_button_popdown (button);
   iterate ();
 }
@@ -1744,43 +1756,6 @@ practice_child (Fixture    *fixture,
   g_assert_nonnull (child);
 
   return child;
-}
-
-/* Offered on the first run, until either button answers. */
-static void
-test_reminders_offer (Fixture       *fixture,
-                      gconstpointer  data)
-{
-  GSettings *settings = bb_application_get_settings (fixture->app);
-  GtkRevealer *offer = practice_child (fixture, "offer_revealer");
-
-  gtk_settings_reset_property (gtk_settings_get_default (), "gtk-enable-animations");
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  /* It slides in after the first frame. */
-  WAIT_UNTIL (gtk_revealer_get_child_revealed (offer));
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (offer)));
-  g_assert_true (gtk_widget_get_mapped (practice_child (fixture, "accept_button")));
-
-  click (find_button (fixture, "practice.decline-reminders"));
-  g_assert_true (g_settings_get_boolean (settings, "reminders-offered"));
-  g_assert_false (g_settings_get_boolean (settings, "reminders-enabled"));
-  WAIT_UNTIL (!gtk_widget_get_visible (GTK_WIDGET (offer)));
-
-  /* Asked again only if the key is reset. */
-  g_settings_reset (settings, "reminders-offered");
-  WAIT_UNTIL (gtk_revealer_get_reveal_child (offer));
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (offer)));
-  click (find_button (fixture, "practice.accept-reminders"));
-  g_assert_true (g_settings_get_boolean (settings, "reminders-offered"));
-  g_assert_true (g_settings_get_boolean (settings, "reminders-enabled"));
-  WAIT_UNTIL (!gtk_widget_get_visible (GTK_WIDGET (offer)));
-
-  /* Not offered while reminders are on anyway. */
-  g_settings_reset (settings, "reminders-offered");
-  iterate ();
-  g_assert_false (gtk_revealer_get_reveal_child (offer));
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (offer)));
 }
 
 /* A stand-in for backbreath-reminders: Reminders1 with NextDue, on a
@@ -2795,6 +2770,374 @@ test_own_preset_reminder (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (preferences));
 }
 
+/* ---------------------------------------------------------------------- */
+/* The welcome and the Learn page                                          */
+
+static GtkWindow *
+wait_welcome (Fixture *fixture)
+{
+  for (guint i = 0; i < 2000 && bb_window_get_welcome (fixture->window) == NULL; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+
+  return bb_window_get_welcome (fixture->window);
+}
+
+static gpointer
+welcome_child (GtkWindow  *welcome,
+               const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (welcome), BB_TYPE_WELCOME_WINDOW, name);
+
+  g_assert_nonnull (child);
+
+  return child;
+}
+
+static void
+close_welcome (Fixture   *fixture,
+               GtkWindow *welcome)
+{
+  /* Escape closes it. */
+  g_assert_true (bb_test_press_shortcut (GTK_WIDGET (welcome), GDK_KEY_Escape, 0));
+  iterate ();
+  g_assert_null (bb_window_get_welcome (fixture->window));
+}
+
+/* The welcome opens by itself on the first run, over the window, and
+ * never again by itself. */
+static void
+test_welcome_first_run (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GSettings *settings = bb_application_get_settings (fixture->app);
+  GtkWindow *welcome = wait_welcome (fixture);
+
+  g_assert_nonnull (welcome);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (welcome)));
+  g_assert_true (gtk_window_get_modal (welcome));
+  g_assert_true (gtk_window_get_transient_for (welcome) == GTK_WINDOW (fixture->window));
+  /* The main window stays the application's window, for app.start-preset
+   * and the command line. */
+  g_assert_true (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)) == GTK_WINDOW (fixture->window));
+  g_assert_true (g_settings_get_boolean (settings, "welcome-shown"));
+  g_assert_true (g_settings_get_boolean (settings, "reminders-offered"));
+  g_assert_false (g_settings_get_boolean (settings, "reminders-enabled"));
+  g_assert_true (gtk_window_get_default_widget (welcome) == welcome_child (welcome, "start_button"));
+
+  close_welcome (fixture, welcome);
+  g_assert_cmpstr (bb_window_get_page_name (fixture->window), ==, "practice");
+  g_assert_null (bb_application_get_session (fixture->app));
+
+  /* A session begun from elsewhere, as from a reminder, closes it. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-welcome", NULL);
+  iterate ();
+  g_assert_nonnull (bb_window_get_welcome (fixture->window));
+  bb_application_begin_session (fixture->app, "desk-break", BB_HISTORY_SOURCE_REMINDER);
+  iterate ();
+  g_assert_null (bb_window_get_welcome (fixture->window));
+  g_assert_cmpstr (bb_window_get_page_name (fixture->window), ==, "session");
+  bb_session_stop (bb_application_get_session (fixture->app));
+  iterate ();
+
+  /* A new window, as on the next launch: no welcome. */
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  iterate ();
+  g_assert_null (fixture->window);
+  g_application_activate (G_APPLICATION (fixture->app));
+  fixture->window = BB_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
+  g_assert_nonnull (fixture->window);
+  wait_mapped (GTK_WIDGET (fixture->window));
+  for (guint i = 0; i < 20; i++)
+    {
+      iterate ();
+      g_usleep (1000);
+    }
+  g_assert_null (bb_window_get_welcome (fixture->window));
+}
+
+/* Seen once already: only the menu opens it, and its switch and buttons
+ * do what they say. */
+static void
+test_welcome_from_menu (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GSettings *settings = bb_application_get_settings (fixture->app);
+  GtkMenuButton *button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
+                                                                          BB_TYPE_WINDOW, "menu_button"));
+  g_autoptr(GMenuModel) section = NULL;
+  gboolean in_menu = FALSE;
+  GtkWindow *welcome;
+  GtkSwitch *reminders;
+  BbSession *session;
+
+  for (guint i = 0; i < 20; i++)
+    {
+      iterate ();
+      g_usleep (1000);
+    }
+  g_assert_null (bb_window_get_welcome (fixture->window));
+
+  /* The menu has it. */
+  gtk_menu_button_popup (button);
+  iterate ();
+  section = g_menu_model_get_item_link (gtk_menu_button_get_menu_model (button), 1, G_MENU_LINK_SECTION);
+  for (int i = 0; i < g_menu_model_get_n_items (section); i++)
+    {
+      g_autofree char *action = NULL;
+
+      if (g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_ACTION, "s", &action) &&
+          g_str_equal (action, "win.show-welcome"))
+        in_menu = TRUE;
+    }
+  g_assert_true (in_menu);
+  gtk_menu_button_popdown (button);
+  iterate ();
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-welcome", NULL);
+  iterate ();
+  welcome = bb_window_get_welcome (fixture->window);
+  g_assert_nonnull (welcome);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (welcome)));
+
+  /* Asked twice, it is still one welcome. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-welcome", NULL);
+  iterate ();
+  g_assert_true (bb_window_get_welcome (fixture->window) == welcome);
+
+  /* The switch writes the reminders' key, both ways, and follows it. */
+  reminders = welcome_child (welcome, "reminders_switch");
+  g_assert_false (gtk_switch_get_active (reminders));
+  gtk_switch_set_active (reminders, TRUE);
+  iterate ();
+  g_assert_true (g_settings_get_boolean (settings, "reminders-enabled"));
+  gtk_switch_set_active (reminders, FALSE);
+  iterate ();
+  g_assert_false (g_settings_get_boolean (settings, "reminders-enabled"));
+  g_settings_set_boolean (settings, "reminders-enabled", TRUE);
+  iterate ();
+  g_assert_true (gtk_switch_get_active (reminders));
+
+  /* Not now: closed, nothing started. */
+  click (welcome_child (welcome, "later_button"));
+  g_assert_null (bb_window_get_welcome (fixture->window));
+  g_assert_null (bb_application_get_session (fixture->app));
+
+  /* Start: the first breaths begin, and the welcome is gone. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-welcome", NULL);
+  iterate ();
+  welcome = bb_window_get_welcome (fixture->window);
+  g_assert_nonnull (welcome);
+  click (welcome_child (welcome, "start_button"));
+  g_assert_null (bb_window_get_welcome (fixture->window));
+  session = bb_application_get_session (fixture->app);
+  g_assert_nonnull (session);
+  g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_RUNNING);
+  g_assert_cmpstr (bb_session_get_position (session), ==, bb_catalog_lookup_preset ("first-breaths")->position_id);
+  {
+    g_autofree char *last = g_settings_get_string (settings, "last-preset");
+
+    g_assert_cmpstr (last, ==, "first-breaths");
+  }
+  g_assert_cmpstr (bb_window_get_page_name (fixture->window), ==, "session");
+}
+
+static BbLearnPage *
+show_learn (Fixture *fixture)
+{
+  GtkWidget *page;
+
+  /* Ctrl+L shows it. */
+  g_assert_true (bb_test_press_shortcut (GTK_WIDGET (fixture->window), GDK_KEY_l, GDK_CONTROL_MASK));
+  iterate ();
+  g_assert_cmpstr (bb_window_get_page_name (fixture->window), ==, "learn");
+  page = find_widget (GTK_WIDGET (fixture->window), is_type, GSIZE_TO_POINTER (BB_TYPE_LEARN_PAGE));
+  g_assert_nonnull (page);
+  wait_mapped (page);
+
+  return BB_LEARN_PAGE (page);
+}
+
+static BbRibView *
+learn_view (BbLearnPage *page,
+            const char  *name)
+{
+  GObject *view = gtk_widget_get_template_child (GTK_WIDGET (page), BB_TYPE_LEARN_PAGE, name);
+
+  g_assert_true (BB_IS_RIB_VIEW (view));
+
+  return BB_RIB_VIEW (view);
+}
+
+/* Three drawings, each saying what it shows, breathing with one demo
+ * session that is the page's only timer, and only while it is seen. */
+static void
+test_learn_page (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  BbFakeClock *clock = BB_FAKE_CLOCK (fixture->clock);
+  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (fixture->window));
+  const char *names[] = { "right_view", "shoulders_view", "belly_view" };
+  const BbRibFault faults[] = { BB_RIB_FAULT_NONE, BB_RIB_FAULT_SHOULDERS, BB_RIB_FAULT_BELLY };
+  BbLearnPage *page;
+  BbSession *session;
+  int minimum = 0;
+
+  g_assert_cmpuint (bb_fake_clock_get_n_pending (clock), ==, 0);
+  page = show_learn (fixture);
+  session = bb_learn_page_get_session (page);
+  g_assert_nonnull (session);
+  g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_RUNNING);
+  /* A demo is no practice: the app has no session and records none. */
+  g_assert_null (bb_application_get_session (fixture->app));
+  g_assert_cmpuint (bb_fake_clock_get_n_pending (clock), ==, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      BbRibView *view = learn_view (page, names[i]);
+      const char *label = bb_rib_view_get_label (view);
+
+      g_assert_cmpint (bb_rib_view_get_fault (view), ==, faults[i]);
+      g_assert_true (bb_rib_view_get_session (view) == session);
+      g_assert_true (bb_rib_view_is_ticking (view));
+      g_assert_nonnull (label);
+      g_assert_cmpuint (strlen (label), >, 20);
+      for (guint j = 0; j < i; j++)
+        g_assert_cmpstr (label, !=, bb_rib_view_get_label (learn_view (page, names[j])));
+    }
+  g_assert_nonnull (strstr (bb_rib_view_get_label (learn_view (page, "shoulders_view")), "shoulders"));
+  g_assert_nonnull (strstr (bb_rib_view_get_label (learn_view (page, "belly_view")), "belly"));
+
+  /* They breathe together: full at the end of the 4 s in-breath. */
+  advance (fixture, 4 * SEC - 1);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_assert_cmpfloat (bb_rib_view_get_shown_expansion (learn_view (page, names[i])), >, 0.99);
+
+  /* When the demo ends, it starts over, still with one timer. */
+  for (guint i = 0; i < 40 && bb_learn_page_get_session (page) == session; i++)
+    advance (fixture, 1 * SEC);
+  g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_FINISHED);
+  session = bb_learn_page_get_session (page);
+  g_assert_nonnull (session);
+  g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_RUNNING);
+  g_assert_true (bb_rib_view_get_session (learn_view (page, "belly_view")) == session);
+  g_assert_cmpuint (bb_fake_clock_get_n_pending (clock), ==, 1);
+
+  /* Every page fits a phone. */
+  gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+
+  /* Hidden, it stops: no session, no timer, no frames. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-practice", NULL);
+  iterate ();
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page)));
+  g_assert_null (bb_learn_page_get_session (page));
+  g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_STOPPED);
+  g_assert_cmpuint (bb_fake_clock_get_n_pending (clock), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_assert_null (bb_rib_view_get_session (learn_view (page, names[i])));
+      g_assert_false (bb_rib_view_is_ticking (learn_view (page, names[i])));
+    }
+
+  /* Seen again, it breathes again. */
+  page = show_learn (fixture);
+  g_assert_nonnull (bb_learn_page_get_session (page));
+  g_assert_cmpuint (bb_fake_clock_get_n_pending (clock), ==, 1);
+  g_assert_true (bb_rib_view_is_ticking (learn_view (page, "right_view")));
+}
+
+/* Reduced motion: still pictures at full breath, where the faults show
+ * best, and nothing that ticks. */
+static void
+test_learn_reduced_motion (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+  BbFakeClock *clock = BB_FAKE_CLOCK (fixture->clock);
+  const char *names[] = { "right_view", "shoulders_view", "belly_view" };
+  BbLearnPage *page = show_learn (fixture);
+
+  g_assert_nonnull (bb_learn_page_get_session (page));
+
+  g_object_set (settings, "gtk-enable-animations", FALSE, NULL);
+  iterate ();
+  g_assert_null (bb_learn_page_get_session (page));
+  g_assert_cmpuint (bb_fake_clock_get_n_pending (clock), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      BbRibView *view = learn_view (page, names[i]);
+
+      g_assert_false (bb_rib_view_is_ticking (view));
+      g_assert_cmpfloat (bb_rib_view_get_shown_expansion (view), ==, 1.0);
+    }
+
+  g_object_set (settings, "gtk-enable-animations", TRUE, NULL);
+  iterate ();
+  g_assert_nonnull (bb_learn_page_get_session (page));
+  g_assert_cmpuint (bb_fake_clock_get_n_pending (clock), ==, 1);
+  g_assert_true (bb_rib_view_is_ticking (learn_view (page, "belly_view")));
+}
+
+static guint
+count_of_type (GtkWidget *widget,
+               GType      type)
+{
+  guint n = G_TYPE_CHECK_INSTANCE_TYPE (widget, type) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_of_type (child, type);
+
+  return n;
+}
+
+/* The positions, from the most supported; each opens to what the
+ * catalog says of it, or is a plain row when it says nothing more. */
+static void
+test_learn_positions (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  BbLearnPage *page = show_learn (fixture);
+  GObject *group = gtk_widget_get_template_child (GTK_WIDGET (page), BB_TYPE_LEARN_PAGE, "positions_group");
+  GtkWidget *list;
+  const BbPosition *positions;
+  guint n_positions;
+  guint n = 0;
+
+  positions = bb_catalog_get_positions (&n_positions);
+  g_assert_nonnull (group);
+  list = find_widget (GTK_WIDGET (group), is_type, GSIZE_TO_POINTER (GTK_TYPE_LIST_BOX));
+  g_assert_nonnull (list);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      const BbPosition *position;
+      gboolean more;
+
+      if (!ADW_IS_PREFERENCES_ROW (row))
+        continue;
+      g_assert_cmpuint (n, <, n_positions);
+      position = &positions[n];
+      g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                       bb_catalog_gettext (position->name));
+
+      more = position->steps[0] != NULL || position->hands != NULL ||
+             position->feel != NULL || position->why != NULL;
+      g_assert_cmpint (ADW_IS_EXPANDER_ROW (row), ==, more);
+      if (more)
+        /* Its own header row, and one row for each thing said. */
+        g_assert_cmpuint (count_of_type (row, ADW_TYPE_ACTION_ROW), ==,
+                          1 + (position->steps[0] != NULL) + (position->hands != NULL) +
+                          (position->feel != NULL) + (position->why != NULL));
+      n++;
+    }
+  g_assert_cmpuint (n, ==, n_positions);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2835,7 +3178,6 @@ main (int   argc,
   g_test_add ("/window/history-notice", Fixture, BROKEN_HISTORY, fixture_setup, test_history_notice, fixture_teardown);
   g_test_add ("/window/history-records", Fixture, NULL, fixture_setup, test_history_records, fixture_teardown);
   g_test_add ("/window/reminders-preferences", Fixture, NULL, fixture_setup, test_reminders_preferences, fixture_teardown);
-  g_test_add ("/window/reminders-offer", Fixture, NULL, fixture_setup, test_reminders_offer, fixture_teardown);
   g_test_add ("/window/reminders-next-due", Fixture, NULL, fixture_setup, test_reminders_next_due, fixture_teardown);
   g_test_add ("/window/settle-and-cues", Fixture, NULL, fixture_setup, test_settle_and_cues, fixture_teardown);
   g_test_add ("/window/settle-pause-stop", Fixture, NULL, fixture_setup, test_settle_pause_stop, fixture_teardown);
@@ -2850,6 +3192,11 @@ main (int   argc,
   g_test_add ("/window/own-preset-invalid", Fixture, NULL, fixture_setup, test_own_preset_invalid, fixture_teardown);
   g_test_add ("/window/daily-choices", Fixture, NULL, fixture_setup, test_daily_choices, fixture_teardown);
   g_test_add ("/window/own-preset-reminder", Fixture, NULL, fixture_setup, test_own_preset_reminder, fixture_teardown);
+  g_test_add ("/window/welcome-first-run", Fixture, FIRST_RUN, fixture_setup, test_welcome_first_run, fixture_teardown);
+  g_test_add ("/window/welcome-from-menu", Fixture, NULL, fixture_setup, test_welcome_from_menu, fixture_teardown);
+  g_test_add ("/window/learn-page", Fixture, NULL, fixture_setup, test_learn_page, fixture_teardown);
+  g_test_add ("/window/learn-reduced-motion", Fixture, NULL, fixture_setup, test_learn_reduced_motion, fixture_teardown);
+  g_test_add ("/window/learn-positions", Fixture, NULL, fixture_setup, test_learn_positions, fixture_teardown);
 
   result = g_test_run ();
   bb_test_remove_tree (data_home);

@@ -6,6 +6,13 @@
  * over the back ribs, while the neck and shoulder line stay exactly where
  * they are. A small top-down cross-section in the corner shows the back and
  * sides widening while the front stays still.
+ *
+ * The same picture can show the two common faults instead. With the
+ * shoulders rising, the neck and shoulder line lift toward the ears while
+ * the ribs barely move; with the belly pushing, the ribs stay narrow, the
+ * waist bulges and the cross-section's front pushes forward. Marks in the
+ * warning colour point where the breath goes. At rest all three are the
+ * same picture.
  */
 
 #ifdef HAVE_CONFIG_H
@@ -62,6 +69,7 @@ bb_rib_style_init (BbRibStyle   *style,
   g_return_if_fail (style != NULL);
 
   style->dark = !!dark;
+  style->fault = BB_RIB_FAULT_NONE;
 
   /* libadwaita / GNOME palette: light_3 #deddda, dark_3 #3d3846, ... */
   if (dark)
@@ -71,6 +79,7 @@ bb_rib_style_init (BbRibStyle   *style,
       rgba_from_hex (&style->bone, 0xc0bfbc, 1.0);
       rgba_from_hex (&style->accent, 0x78aeed, 1.0);
       rgba_from_hex (&style->muted, 0x9a9996, 1.0);
+      rgba_from_hex (&style->warning, 0xffa348, 1.0);
     }
   else
     {
@@ -79,6 +88,7 @@ bb_rib_style_init (BbRibStyle   *style,
       rgba_from_hex (&style->bone, 0x77767b, 1.0);
       rgba_from_hex (&style->accent, 0x3584e4, 1.0);
       rgba_from_hex (&style->muted, 0x9a9996, 1.0);
+      rgba_from_hex (&style->warning, 0xe66100, 1.0);
     }
 
   if (accent != NULL)
@@ -180,6 +190,52 @@ offset_cubic (const Cubic *c,
 }
 
 /* ---------------------------------------------------------------------- */
+/* Faults                                                                  */
+
+/* How far the shoulders rise, and the waist bulges, at full breath, in
+ * design units. Both stay within MAX_TRAVEL, so bb_rib_painter_get_motion()
+ * holds for every fault. */
+#define SHOULDER_LIFT 4.0
+#define BELLY_BULGE   3.6
+
+/* What one breath does to the picture, for a fault and an expansion. */
+typedef struct
+{
+  double ribs;   /* how far the ribs and flanks widen, 0..1 */
+  double lift;   /* how far the shoulders rise, in design units */
+  double bulge;  /* how far the waist bulges, in design units */
+  double mark;   /* how strongly the fault's marks show, 0..1 */
+} Motion;
+
+static void
+motion_for (BbRibFault  fault,
+            double      e,
+            Motion     *m)
+{
+  *m = (Motion) { e, 0.0, 0.0, 0.0 };
+
+  switch (fault)
+    {
+    case BB_RIB_FAULT_SHOULDERS:
+      /* The neck does the work; the ribs barely move. */
+      m->ribs = 0.2 * e;
+      m->lift = SHOULDER_LIFT * e;
+      m->mark = e;
+      break;
+
+    case BB_RIB_FAULT_BELLY:
+      m->ribs = 0.1 * e;
+      m->bulge = BELLY_BULGE * e;
+      m->mark = e;
+      break;
+
+    case BB_RIB_FAULT_NONE:
+    default:
+      break;
+    }
+}
+
+/* ---------------------------------------------------------------------- */
 /* Torso silhouette                                                        */
 
 #define N_SILHOUETTE 7
@@ -187,21 +243,26 @@ offset_cubic (const Cubic *c,
 /* Where the torso starts to dissolve into the bottom edge. */
 #define FADE_TOP 84.0
 
-/* Right half, from the top of the neck down to the bottom edge. The first
- * three segments (neck, trapezius, shoulder cap) never depend on e: the
- * shoulders must not rise or widen on the in-breath. */
+/* Right half, from the top of the neck down to the bottom edge. Done the
+ * right way, the first three segments (neck, trapezius, shoulder cap)
+ * never depend on the breath: the shoulders must not rise or widen on the
+ * in-breath. Only the shoulder fault lifts them, shortening the neck. */
 static void
-silhouette (Cubic  seg[N_SILHOUETTE],
-            double e)
+silhouette (Cubic         seg[N_SILHOUETTE],
+            const Motion *m)
 {
+  double e = m->ribs;
+  double lift = m->lift;
+  double b = m->bulge;
+
   /* neck */
-  seg[0] = (Cubic) { { 5.4, 16.0 }, { 5.2, 20.0 }, { 5.4, 23.0 }, { 6.2, 24.6 } };
+  seg[0] = (Cubic) { { 5.4, 16.0 }, { 5.2, 20.0 }, { 5.4, 23.0 - lift }, { 6.2, 24.6 - lift } };
   /* trapezius slope */
-  seg[1] = (Cubic) { seg[0].p3, { 8.4, 27.6 }, { 16.5, 28.6 }, { 24.5, 30.2 } };
+  seg[1] = (Cubic) { seg[0].p3, { 8.4, 27.6 - lift }, { 16.5, 28.6 - lift }, { 24.5, 30.2 - lift } };
   /* shoulder cap */
-  seg[2] = (Cubic) { seg[1].p3, { 29.2, 31.2 }, { 32.0, 34.2 }, { 32.0, 39.0 } };
+  seg[2] = (Cubic) { seg[1].p3, { 29.2, 31.2 - lift }, { 32.0, 34.2 - 0.6 * lift }, { 32.0, 39.0 - 0.25 * lift } };
   /* where the arm is cut away, back into the armpit */
-  seg[3] = (Cubic) { seg[2].p3, { 32.0, 44.0 }, { 28.4, 46.4 }, { 27.6, 51.0 } };
+  seg[3] = (Cubic) { seg[2].p3, { 32.0, 44.0 - 0.1 * lift }, { 28.4, 46.4 }, { 27.6, 51.0 } };
   /* flank over the ribs: this is what widens, most at the lower ribs */
   seg[4] = (Cubic) { seg[3].p3,
                      { 27.3 + 0.4 * e, 54.0 },
@@ -209,12 +270,12 @@ silhouette (Cubic  seg[N_SILHOUETTE],
                      { 27.8 + 2.5 * e, 64.0 } };
   /* waist, down to where the torso starts to dissolve */
   seg[5] = (Cubic) { seg[4].p3,
-                     { 27.8 + 2.8 * e, 71.0 },
-                     { 24.6 + 2.2 * e, 77.0 },
-                     { 23.5 + 1.2 * e, FADE_TOP } };
+                     { 27.8 + 2.8 * e + 0.5 * b, 71.0 },
+                     { 24.6 + 2.2 * e + 1.6 * b, 77.0 },
+                     { 23.5 + 1.2 * e + 1.2 * b, FADE_TOP } };
   /* the fading tail: kept nearly straight, see paint_tail () */
   seg[6] = (Cubic) { seg[5].p3,
-                     { 22.7 + 0.5 * e, FADE_TOP + 5.3 },
+                     { 22.7 + 0.5 * e + 0.8 * b, FADE_TOP + 5.3 },
                      { 22.5 + 0.1 * e, FADE_TOP + 10.7 },
                      { 22.4, BOX } };
 }
@@ -579,6 +640,7 @@ blade_path (cairo_t *cr,
 
 static void
 draw_blades (cairo_t          *cr,
+             double            lift,
              const BbRibStyle *style)
 {
   /* The spine of the scapula, running up to the acromion. */
@@ -593,6 +655,9 @@ draw_blades (cairo_t          *cr,
   tint.blue = lerp (style->body.blue, style->bone.blue, 0.3);
   tint.alpha = style->body.alpha;
 
+  /* The blades rise with the shoulders, when they do. */
+  cairo_save (cr);
+  cairo_translate (cr, 0, -lift);
   blade_path (cr, 1);
   blade_path (cr, -1);
   set_rgba (cr, &tint, 0.85);
@@ -602,23 +667,27 @@ draw_blades (cairo_t          *cr,
   rib_shape (cr, &ridge, -1, 1.0, 0.7);
   set_rgba (cr, &style->bone, 1.0);
   cairo_fill (cr);
+  cairo_restore (cr);
 }
 
 /* ---------------------------------------------------------------------- */
 /* Cross-section, seen from above: front up, back (with the spine) down,
  * nearest to the viewer who is looking at the back. */
 
+/* At expansion e of the back, with the front pushed forward by push (the
+ * belly fault). */
 static void
 cross_section (Cubic  seg[3],
-               double e)
+               double e,
+               double push)
 {
-  Pt front = { 0.0, -6.0 };
+  Pt front = { 0.0, -6.0 - push };
   Pt side = { 7.6 + 1.9 * e, 0.4 + 0.3 * e };
   Pt lobe = { 4.0 + 0.7 * e, 5.0 + 1.6 * e };
   /* The spine itself stays put; the back bulges either side of it. */
   Pt spine = { 0.0, 4.5 + 0.4 * e };
 
-  seg[0] = (Cubic) { front, { 4.4, -6.0 }, { side.x, -3.4 }, side };
+  seg[0] = (Cubic) { front, { 4.4, -6.0 - push }, { side.x, -3.4 - 0.5 * push }, side };
   seg[1] = (Cubic) { side, { side.x, 3.2 + 1.0 * e }, { lobe.x + 2.6 + 0.6 * e, lobe.y }, lobe };
   seg[2] = (Cubic) { lobe, { 2.2, lobe.y }, { 1.1, spine.y }, spine };
 }
@@ -652,16 +721,21 @@ cross_section_shape_path (cairo_t     *cr,
   cairo_restore (cr);
 }
 
+/* The front pushes forward by this much at the belly fault's full bulge. */
+#define XS_PUSH_PER_BULGE 0.7
+
 static void
 draw_cross_section (cairo_t          *cr,
-                    double            e,
+                    const Motion     *m,
                     const BbRibStyle *style)
 {
+  double e = m->ribs;
+  double push = XS_PUSH_PER_BULGE * m->bulge;
   Cubic seg[3];
   Cubic rest[3];
 
-  cross_section (seg, e);
-  cross_section (rest, 0.0);
+  cross_section (seg, e, push);
+  cross_section (rest, 0.0, 0.0);
 
   cross_section_shape_path (cr, seg);
   set_rgba (cr, &style->body, 1.0);
@@ -669,16 +743,17 @@ draw_cross_section (cairo_t          *cr,
 
   cairo_set_line_width (cr, 0.7);
 
-  if (e > 0.0)
+  if (e > 0.0 || push > 0.0)
     {
       static const double dash[] = { 0.9, 1.1 };
 
       /* The room the breath made, between the resting and the current
-       * outline, in the accent colour. */
+       * outline, in the accent colour; in the warning colour when the
+       * belly made it. */
       cross_section_shape_path (cr, seg);
       cross_section_shape_path (cr, rest);
       cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-      set_rgba (cr, &style->accent, 0.35);
+      set_rgba (cr, push > 0.0 ? &style->warning : &style->accent, 0.35);
       cairo_fill (cr);
       cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
 
@@ -693,7 +768,8 @@ draw_cross_section (cairo_t          *cr,
       cairo_restore (cr);
     }
 
-  /* The front barely moves: drawn still and muted. */
+  /* The front barely moves: drawn still and muted. When the belly
+   * pushes, it is the part that moves, in the warning colour. */
   cairo_save (cr);
   cairo_translate (cr, 0, XS_CY);
   cairo_move_to (cr, XS_CX - seg[0].p3.x, seg[0].p3.y);
@@ -703,7 +779,7 @@ draw_cross_section (cairo_t          *cr,
   cairo_move_to (cr, XS_CX, seg[0].p0.y);
   cairo_line_to (cr, XS_CX, seg[0].p0.y + 1.3);
   cairo_restore (cr);
-  set_rgba (cr, &style->muted, 1.0);
+  set_rgba (cr, push > 0.0 ? &style->warning : &style->muted, 1.0);
   cairo_stroke (cr);
 
   /* Back and sides: the part that moves. */
@@ -716,6 +792,61 @@ draw_cross_section (cairo_t          *cr,
   cairo_arc (cr, XS_CX, XS_CY + 2.7, 0.95, 0, 2 * G_PI);
   set_rgba (cr, &style->bone, 1.0);
   cairo_fill (cr);
+}
+
+/* ---------------------------------------------------------------------- */
+/* The marks of a fault                                                    */
+
+/* An arrow from (x0,y0) to (x1,y1), its head at the end. */
+static void
+arrow_path (cairo_t *cr,
+            double   x0,
+            double   y0,
+            double   x1,
+            double   y1)
+{
+  double dx = x1 - x0, dy = y1 - y0;
+  double len = hypot (dx, dy);
+  double ux = dx / len, uy = dy / len;
+  const double head = 1.8;
+
+  cairo_move_to (cr, x0, y0);
+  cairo_line_to (cr, x1, y1);
+  cairo_move_to (cr, x1 - head * (ux - 0.8 * uy), y1 - head * (uy + 0.8 * ux));
+  cairo_line_to (cr, x1, y1);
+  cairo_line_to (cr, x1 - head * (ux + 0.8 * uy), y1 - head * (uy - 0.8 * ux));
+}
+
+/* Arrows where the breath goes wrong: up from the shoulders, out from the
+ * waist. They fade in with the breath, so none shows at rest. */
+static void
+draw_marks (cairo_t          *cr,
+            BbRibFault        fault,
+            const Motion     *m,
+            const BbRibStyle *style)
+{
+  if (m->mark <= 0.0)
+    return;
+
+  for (int sx = -1; sx <= 1; sx += 2)
+    switch (fault)
+      {
+      case BB_RIB_FAULT_SHOULDERS:
+        arrow_path (cr, MID + sx * 20.0, 26.0 - m->lift, MID + sx * 20.0, 20.0 - m->lift);
+        break;
+
+      case BB_RIB_FAULT_BELLY:
+        arrow_path (cr, MID + sx * (28.5 + m->bulge), 74.0, MID + sx * (34.0 + m->bulge), 74.0);
+        break;
+
+      case BB_RIB_FAULT_NONE:
+      default:
+        return;
+      }
+
+  set_rgba (cr, &style->warning, m->mark);
+  cairo_set_line_width (cr, 1.1);
+  cairo_stroke (cr);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -796,6 +927,7 @@ paint (cairo_t          *cr,
        const BbRibStyle *style)
 {
   Cubic torso[N_SILHOUETTE];
+  Motion m;
   double e, scale;
 
   /* The header promises a cleared path whatever the size. */
@@ -841,15 +973,17 @@ paint (cairo_t          *cr,
   cairo_set_tolerance (cr, 0.25);
   cairo_set_dash (cr, NULL, 0, 0);
 
-  silhouette (torso, e);
+  motion_for (style->fault, e, &m);
+  silhouette (torso, &m);
 
   draw_torso (cr, torso, style);
-  draw_glow (cr, e, style);
-  draw_ribs (cr, e, style);
+  draw_glow (cr, m.ribs, style);
+  draw_ribs (cr, m.ribs, style);
   draw_spine (cr, style);
-  draw_blades (cr, style);
+  draw_blades (cr, m.lift, style);
   draw_head (cr, style);
-  draw_cross_section (cr, e, style);
+  draw_cross_section (cr, &m, style);
+  draw_marks (cr, style->fault, &m, style);
 
   cairo_restore (cr);
 }
@@ -875,6 +1009,7 @@ bb_rib_painter_draw_static (cairo_t          *cr,
 {
   g_return_if_fail (cr != NULL);
   g_return_if_fail (style != NULL);
+  g_return_if_fail (style->fault == BB_RIB_FAULT_NONE);
 
   paint (cr, width, height, 0.0, LAYER_STATIC, style);
 }
@@ -888,6 +1023,7 @@ bb_rib_painter_draw_moving (cairo_t          *cr,
 {
   g_return_if_fail (cr != NULL);
   g_return_if_fail (style != NULL);
+  g_return_if_fail (style->fault == BB_RIB_FAULT_NONE);
 
   paint (cr, width, height, expansion, LAYER_MOVING, style);
 }

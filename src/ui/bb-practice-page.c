@@ -26,8 +26,8 @@
  *
  * Under Start, when the next break reminder is due, as the reminders
  * service says through the application's BbRemindersClient. The client
- * is asked for after the first frame, which needs nothing of D-Bus. On
- * first run, reminders are offered once.
+ * is asked for after the first frame, which needs nothing of D-Bus.
+ * (Reminders are offered once, in the welcome.)
  */
 
 struct _BbPracticePage
@@ -38,7 +38,6 @@ struct _BbPracticePage
   AdwPreferencesGroup  *presets_group;
   AdwPreferencesGroup  *own_group;
   GtkButton            *start_button;
-  GtkRevealer          *offer_revealer;
   GtkLabel             *next_reminder_label;
 
   /* Owned */
@@ -576,50 +575,8 @@ bb_practice_page_set_reminders_client (BbPracticePage    *self,
     gtk_widget_set_visible (GTK_WIDGET (self->next_reminder_label), FALSE);
 }
 
-/* Offered until answered, and not once reminders are on anyway. */
-static void
-update_offer (BbPracticePage *self)
-{
-  gboolean offer = !g_settings_get_boolean (self->settings, "reminders-offered") &&
-                   !g_settings_get_boolean (self->settings, "reminders-enabled");
-
-  if (offer)
-    gtk_widget_set_visible (GTK_WIDGET (self->offer_revealer), TRUE);
-  gtk_revealer_set_reveal_child (self->offer_revealer, offer);
-}
-
-/* Hidden once closed, so the page's spacing closes up too. */
-static void
-offer_revealed_cb (BbPracticePage *self)
-{
-  if (!gtk_revealer_get_child_revealed (self->offer_revealer) &&
-      !gtk_revealer_get_reveal_child (self->offer_revealer))
-    gtk_widget_set_visible (GTK_WIDGET (self->offer_revealer), FALSE);
-}
-
-static void
-accept_reminders_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  BbPracticePage *self = BB_PRACTICE_PAGE (widget);
-
-  g_settings_set_boolean (self->settings, "reminders-offered", TRUE);
-  g_settings_set_boolean (self->settings, "reminders-enabled", TRUE);
-}
-
-static void
-decline_reminders_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  BbPracticePage *self = BB_PRACTICE_PAGE (widget);
-
-  g_settings_set_boolean (self->settings, "reminders-offered", TRUE);
-}
-
 /* What the first frame does not show is set up after it: the client of
- * the reminders service (D-Bus) and the offer, which then slides in. */
+ * the reminders service (D-Bus). */
 static gboolean
 after_first_frame_cb (gpointer user_data)
 {
@@ -629,12 +586,6 @@ after_first_frame_cb (gpointer user_data)
 
   self->after_frame_idle = 0;
   self->after_first_frame = TRUE;
-
-  g_signal_connect_object (self->settings, "changed::reminders-offered",
-                           G_CALLBACK (update_offer), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed::reminders-enabled",
-                           G_CALLBACK (update_offer), self, G_CONNECT_SWAPPED);
-  update_offer (self);
 
   if (!self->client_chosen && BB_IS_APPLICATION (application))
     bb_practice_page_set_reminders_client (self, bb_application_get_reminders_client (BB_APPLICATION (application)));
@@ -724,18 +675,13 @@ bb_practice_page_class_init (BbPracticePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BbPracticePage, presets_group);
   gtk_widget_class_bind_template_child (widget_class, BbPracticePage, own_group);
   gtk_widget_class_bind_template_child (widget_class, BbPracticePage, start_button);
-  gtk_widget_class_bind_template_child (widget_class, BbPracticePage, offer_revealer);
   gtk_widget_class_bind_template_child (widget_class, BbPracticePage, next_reminder_label);
-  /* For tests: */
-  gtk_widget_class_bind_template_child_full (widget_class, "accept_button", FALSE, 0);
 
   gtk_widget_class_install_action (widget_class, "practice.start", NULL, start_action);
   gtk_widget_class_install_action (widget_class, "practice.new-preset", NULL, new_preset_action);
   gtk_widget_class_install_action (widget_class, "practice.edit-preset", "s", edit_preset_action);
   gtk_widget_class_install_action (widget_class, "practice.delete-preset", "s", delete_preset_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "practice.new-preset", NULL);
-  gtk_widget_class_install_action (widget_class, "practice.accept-reminders", NULL, accept_reminders_action);
-  gtk_widget_class_install_action (widget_class, "practice.decline-reminders", NULL, decline_reminders_action);
 }
 
 static void
@@ -750,8 +696,6 @@ bb_practice_page_init (BbPracticePage *self)
   populate_own (self);
   g_signal_connect_object (self->presets, "changed", G_CALLBACK (presets_changed_cb),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->offer_revealer, "notify::child-revealed",
-                           G_CALLBACK (offer_revealed_cb), self, G_CONNECT_SWAPPED);
 
   self->client_bindings = g_binding_group_new ();
   g_binding_group_bind_full (self->client_bindings, "next-due",

@@ -11,5 +11,6 @@ G_BEGIN_DECLS
 
 gboolean bb_rib_view_is_ticking          (BbRibView *self);
 double   bb_rib_view_get_shown_expansion (BbRibView *self);
+const char *bb_rib_view_get_label        (BbRibView *self);
 
 G_END_DECLS

@@ -29,6 +29,10 @@
  * moves (head, neck, shoulders) is rendered once per size, scale and
  * style and its render node is reused, so only the moving area is drawn
  * again, and only that area is damaged.
+ *
+ * A view can also show one of the common faults (the Learn page shows
+ * them beside the right way). A fault moves the shoulders or the waist
+ * too, so its picture is drawn whole at every frame.
  */
 
 /* In device pixels: half a pixel of motion is the least an antialiased
@@ -53,13 +57,25 @@ struct _BbRibView
   guint          tick_id;
   /* The expansion drawn last; NaN before the first drawing. */
   double         drawn_expansion;
+  /* What is drawn without a session. */
+  double         idle_expansion;
+  BbRibFault     fault;
+  /* The accessible label, translated. */
+  const char    *label;
 };
 
 G_DEFINE_FINAL_TYPE (BbRibView, bb_rib_view, GTK_TYPE_WIDGET)
 
+G_DEFINE_ENUM_TYPE (BbRibFault, bb_rib_fault,
+                    G_DEFINE_ENUM_VALUE (BB_RIB_FAULT_NONE, "none"),
+                    G_DEFINE_ENUM_VALUE (BB_RIB_FAULT_SHOULDERS, "shoulders"),
+                    G_DEFINE_ENUM_VALUE (BB_RIB_FAULT_BELLY, "belly"))
+
 enum {
   PROP_0,
   PROP_SESSION,
+  PROP_FAULT,
+  PROP_IDLE_EXPANSION,
   N_PROPS
 };
 
@@ -76,7 +92,7 @@ bb_rib_view_get_shown_expansion (BbRibView *self)
   g_return_val_if_fail (BB_IS_RIB_VIEW (self), 0.0);
 
   if (self->session == NULL)
-    return 0.0;
+    return self->idle_expansion;
 
   if (bb_animation_enabled (GTK_WIDGET (self)))
     return bb_session_get_expansion (self->session);
@@ -151,6 +167,7 @@ get_style (BbRibView  *self,
   /* Zeroed, padding included, so that styles compare with memcmp(). */
   memset (style, 0, sizeof *style);
   bb_rib_style_init (style, adw_style_manager_get_dark (style_manager), &bb_accent);
+  style->fault = self->fault;
 }
 
 /* Renders the still part into an image once, so that later frames only
@@ -196,6 +213,15 @@ bb_rib_view_snapshot (GtkWidget   *widget,
     return;
 
   get_style (self, &style);
+
+  if (self->fault != BB_RIB_FAULT_NONE)
+    {
+      self->drawn_expansion = bb_rib_view_get_shown_expansion (self);
+      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      bb_rib_painter_draw (cr, width, height, self->drawn_expansion, &style);
+      cairo_destroy (cr);
+      return;
+    }
 
   if (self->still_node == NULL ||
       self->still_width != width || self->still_height != height || self->still_scale != scale ||
@@ -275,8 +301,18 @@ bb_rib_view_measure (GtkWidget      *widget,
                      int            *minimum_baseline,
                      int            *natural_baseline)
 {
-  *minimum = 120;
+  /* Small enough for three side by side on a phone. The picture is
+   * square, so no taller than wide is needed. */
+  *minimum = 96;
   *natural = 320;
+  if (orientation == GTK_ORIENTATION_VERTICAL && for_size >= 0)
+    *natural = CLAMP (for_size, *minimum, *natural);
+}
+
+static GtkSizeRequestMode
+bb_rib_view_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
 static void
@@ -305,6 +341,14 @@ bb_rib_view_get_property (GObject    *object,
       g_value_set_object (value, self->session);
       break;
 
+    case PROP_FAULT:
+      g_value_set_enum (value, self->fault);
+      break;
+
+    case PROP_IDLE_EXPANSION:
+      g_value_set_double (value, self->idle_expansion);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -324,6 +368,14 @@ bb_rib_view_set_property (GObject      *object,
       bb_rib_view_set_session (self, g_value_get_object (value));
       break;
 
+    case PROP_FAULT:
+      bb_rib_view_set_fault (self, g_value_get_enum (value));
+      break;
+
+    case PROP_IDLE_EXPANSION:
+      bb_rib_view_set_idle_expansion (self, g_value_get_double (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -341,6 +393,7 @@ bb_rib_view_class_init (BbRibViewClass *klass)
 
   widget_class->snapshot = bb_rib_view_snapshot;
   widget_class->measure = bb_rib_view_measure;
+  widget_class->get_request_mode = bb_rib_view_get_request_mode;
   widget_class->map = bb_rib_view_map;
   widget_class->unmap = bb_rib_view_unmap;
   widget_class->root = bb_rib_view_root;
@@ -357,10 +410,60 @@ bb_rib_view_class_init (BbRibViewClass *klass)
                          BB_TYPE_SESSION,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * BbRibView:fault:
+   *
+   * What the breath does in the picture: the right way, or one of the
+   * common faults. The accessible label says which.
+   */
+  properties[PROP_FAULT] =
+    g_param_spec_enum ("fault", NULL, NULL,
+                       BB_TYPE_RIB_FAULT, BB_RIB_FAULT_NONE,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * BbRibView:idle-expansion:
+   *
+   * The expansion drawn while there is no session: 0 shows the body at
+   * rest, 1 at full breath.
+   */
+  properties[PROP_IDLE_EXPANSION] =
+    g_param_spec_double ("idle-expansion", NULL, NULL,
+                         0.0, 1.0, 0.0,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_css_name (widget_class, "ribview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+/* Says what the picture shows. */
+static void
+update_label (BbRibView *self)
+{
+  const char *label;
+
+  switch (self->fault)
+    {
+    case BB_RIB_FAULT_SHOULDERS:
+      label = _("The shoulders rising toward the ears on the in-breath, while the ribs barely move");
+      break;
+
+    case BB_RIB_FAULT_BELLY:
+      label = _("The belly pushing out on the in-breath, while the back of the ribs stays narrow");
+      break;
+
+    case BB_RIB_FAULT_NONE:
+    default:
+      label = _("The back of the rib cage, widening as you breathe in");
+      break;
+    }
+
+  self->label = label;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
 }
 
 static void
@@ -378,10 +481,7 @@ bb_rib_view_init (BbRibView *self)
                                  G_CALLBACK (session_changed_cb), self,
                                  G_CONNECT_SWAPPED);
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("The back of the rib cage, widening as you breathe in"),
-                                  -1);
+  update_label (self);
 }
 
 BbSession *
@@ -419,4 +519,67 @@ bb_rib_view_is_ticking (BbRibView *self)
   g_return_val_if_fail (BB_IS_RIB_VIEW (self), FALSE);
 
   return self->tick_id != 0;
+}
+
+BbRibFault
+bb_rib_view_get_fault (BbRibView *self)
+{
+  g_return_val_if_fail (BB_IS_RIB_VIEW (self), BB_RIB_FAULT_NONE);
+
+  return self->fault;
+}
+
+void
+bb_rib_view_set_fault (BbRibView  *self,
+                       BbRibFault  fault)
+{
+  g_return_if_fail (BB_IS_RIB_VIEW (self));
+  g_return_if_fail (fault >= BB_RIB_FAULT_NONE && fault <= BB_RIB_FAULT_BELLY);
+
+  if (self->fault == fault)
+    return;
+
+  self->fault = fault;
+  update_label (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FAULT]);
+}
+
+double
+bb_rib_view_get_idle_expansion (BbRibView *self)
+{
+  g_return_val_if_fail (BB_IS_RIB_VIEW (self), 0.0);
+
+  return self->idle_expansion;
+}
+
+void
+bb_rib_view_set_idle_expansion (BbRibView *self,
+                                double     expansion)
+{
+  g_return_if_fail (BB_IS_RIB_VIEW (self));
+
+  /* NaN fails every comparison, so test for it before clamping. */
+  expansion = isnan (expansion) ? 0.0 : CLAMP (expansion, 0.0, 1.0);
+  if (self->idle_expansion == expansion)
+    return;
+
+  self->idle_expansion = expansion;
+  if (self->session == NULL)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IDLE_EXPANSION]);
+}
+
+/**
+ * bb_rib_view_get_label:
+ *
+ * Returns: the accessible label, which says what the picture shows; for
+ *   tests, as GTK 4.8 cannot read accessible properties back
+ */
+const char *
+bb_rib_view_get_label (BbRibView *self)
+{
+  g_return_val_if_fail (BB_IS_RIB_VIEW (self), NULL);
+
+  return self->label;
 }

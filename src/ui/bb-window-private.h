@@ -10,5 +10,6 @@
 G_BEGIN_DECLS
 
 const char *bb_window_get_page_name (BbWindow *self);
+GtkWindow  *bb_window_get_welcome   (BbWindow *self);
 
 G_END_DECLS

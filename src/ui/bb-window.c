@@ -10,8 +10,10 @@
 #include "bb-catalog.h"
 #include "bb-format.h"
 #include "bb-history-page.h"
+#include "bb-learn-page.h"
 #include "bb-practice-page.h"
 #include "bb-session-page.h"
+#include "bb-welcome-window.h"
 #include "bb-window.h"
 #include "bb-window-private.h"
 
@@ -21,6 +23,9 @@
  * moves the stack when a session begins or ends. A session replaced by
  * a new one is no longer followed by the time it stops, so the stack
  * never flashes its end page.
+ *
+ * On the first run, once the window is on screen and unless a session
+ * began at once (from the command line), a welcome opens over it.
  */
 
 struct _BbWindow
@@ -36,6 +41,7 @@ struct _BbWindow
   GtkStack             *stack;
   AdwViewStack         *view_stack;
   BbPracticePage       *practice_page;
+  AdwBin               *learn_bin;
   AdwBin               *history_bin;
   BbSessionPage        *session_page;
   AdwStatusPage        *done_page;
@@ -47,6 +53,10 @@ struct _BbWindow
   /* Owned */
   GSignalGroup         *session_signals;
   GSettings            *settings;
+
+  /* The welcome while it is open; it owns itself. */
+  GtkWidget            *welcome;
+  guint                 first_run_idle;
 };
 
 G_DEFINE_FINAL_TYPE (BbWindow, bb_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -117,14 +127,21 @@ history_cb (BbWindow      *self,
   bb_history_page_set_history (BB_HISTORY_PAGE (page), history, bb_application_get_notice (application));
 }
 
-/* The history page is built the first time it is shown: the first
- * frame does not need it. */
+/* The learn and history pages are built the first time they are shown:
+ * the first frame does not need them. */
 static void
 view_changed_cb (BbWindow *self)
 {
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
   BbApplication *application;
 
-  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "history") != 0 ||
+  if (g_strcmp0 (name, "learn") == 0 && adw_bin_get_child (self->learn_bin) == NULL)
+    {
+      adw_bin_set_child (self->learn_bin, bb_learn_page_new ());
+      return;
+    }
+
+  if (g_strcmp0 (name, "history") != 0 ||
       adw_bin_get_child (self->history_bin) != NULL)
     return;
 
@@ -226,6 +243,82 @@ show_practice_action (GtkWidget  *widget,
   gtk_stack_set_visible_child_name (self->stack, "main");
   adw_view_stack_set_visible_child_name (self->view_stack, "practice");
   gtk_widget_grab_focus (GTK_WIDGET (self->practice_page));
+}
+
+static void
+show_learn_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  BbWindow *self = BB_WINDOW (widget);
+
+  /* Not in the middle of a session. */
+  if (!is_main_page (self, gtk_stack_get_visible_child_name (self->stack)))
+    return;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "learn");
+  gtk_widget_grab_focus (adw_bin_get_child (self->learn_bin));
+}
+
+static void
+show_welcome_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  BbWindow *self = BB_WINDOW (widget);
+
+  if (self->settings == NULL)
+    return;
+
+  if (self->welcome == NULL)
+    {
+      self->welcome = bb_welcome_window_new (GTK_WINDOW (self), self->settings);
+      g_object_add_weak_pointer (G_OBJECT (self->welcome), (gpointer *) &self->welcome);
+    }
+
+  gtk_window_present (GTK_WINDOW (self->welcome));
+}
+
+/* A session begun from elsewhere (a reminder, the command line) while
+ * the welcome is open takes its place: the welcome would hide it. */
+static void
+close_welcome_cb (BbWindow *self)
+{
+  if (self->welcome != NULL)
+    gtk_window_close (GTK_WINDOW (self->welcome));
+}
+
+/* Once, on the first run: not over a session that began at once. */
+static gboolean
+first_run_cb (gpointer user_data)
+{
+  BbWindow *self = user_data;
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  self->first_run_idle = 0;
+
+  if (self->settings == NULL || g_settings_get_boolean (self->settings, "welcome-shown"))
+    return G_SOURCE_REMOVE;
+  if (BB_IS_APPLICATION (application) && bb_application_get_session (BB_APPLICATION (application)) != NULL)
+    return G_SOURCE_REMOVE;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-welcome", NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+bb_window_map (GtkWidget *widget)
+{
+  BbWindow *self = BB_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (bb_window_parent_class)->map (widget);
+
+  /* After the first frame, at low priority, so it does not hold up the
+   * window itself. */
+  if (self->settings != NULL && self->first_run_idle == 0 &&
+      !g_settings_get_boolean (self->settings, "welcome-shown"))
+    self->first_run_idle = g_idle_add_full (G_PRIORITY_LOW, first_run_cb, self, NULL);
 }
 
 static void
@@ -380,6 +473,13 @@ bb_window_dispose (GObject *object)
   if (self->session_signals != NULL)
     g_signal_group_set_target (self->session_signals, NULL);
 
+  g_clear_handle_id (&self->first_run_idle, g_source_remove);
+  if (self->welcome != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->welcome), (gpointer *) &self->welcome);
+      gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->welcome)));
+    }
+
   gtk_widget_dispose_template (GTK_WIDGET (self), BB_TYPE_WINDOW);
 
   g_clear_object (&self->session_signals);
@@ -399,6 +499,8 @@ bb_window_class_init (BbWindowClass *klass)
 
   window_class->close_request = bb_window_close_request;
 
+  widget_class->map = bb_window_map;
+
   g_type_ensure (BB_TYPE_APPLICATION);
   g_type_ensure (BB_TYPE_PRACTICE_PAGE);
   g_type_ensure (BB_TYPE_SESSION);
@@ -413,6 +515,7 @@ bb_window_class_init (BbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BbWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, practice_page);
+  gtk_widget_class_bind_template_child (widget_class, BbWindow, learn_bin);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, history_bin);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, session_page);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, done_page);
@@ -424,11 +527,14 @@ bb_window_class_init (BbWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, is_main_page);
 
   gtk_widget_class_install_action (widget_class, "win.show-practice", NULL, show_practice_action);
+  gtk_widget_class_install_action (widget_class, "win.show-learn", NULL, show_learn_action);
   gtk_widget_class_install_action (widget_class, "win.show-history", NULL, show_history_action);
+  gtk_widget_class_install_action (widget_class, "win.show-welcome", NULL, show_welcome_action);
   gtk_widget_class_install_action (widget_class, "win.show-preferences", "s", show_preferences_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-notice", NULL, dismiss_notice_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-fullscreen", NULL, toggle_fullscreen_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "win.show-history", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.show-learn", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "win.toggle-fullscreen", NULL);
 }
 
@@ -451,6 +557,9 @@ bb_window_init (BbWindow *self)
                                   G_CALLBACK (session_state_cb), self);
   g_signal_connect_object (self->session_signals, "bind",
                            G_CALLBACK (session_bind_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session_signals, "bind",
+                           G_CALLBACK (close_welcome_cb), self,
                            G_CONNECT_SWAPPED);
 
   if (g_str_equal (PROFILE, "development"))
@@ -475,7 +584,7 @@ bb_window_new (BbApplication *application)
 /**
  * bb_window_get_page_name:
  *
- * Returns: "practice", "history", "session" or "done"
+ * Returns: "practice", "learn", "history", "session" or "done"
  */
 const char *
 bb_window_get_page_name (BbWindow *self)
@@ -503,4 +612,17 @@ bb_window_add_toast (BbWindow *self,
   g_return_if_fail (ADW_IS_TOAST (toast));
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * bb_window_get_welcome:
+ *
+ * Returns: (transfer none) (nullable): the welcome while it is open
+ */
+GtkWindow *
+bb_window_get_welcome (BbWindow *self)
+{
+  g_return_val_if_fail (BB_IS_WINDOW (self), NULL);
+
+  return self->welcome != NULL ? GTK_WINDOW (self->welcome) : NULL;
 }
