@@ -85,6 +85,8 @@ main (int   argc,
   g_application_register (G_APPLICATION (app), NULL, NULL);
   /* The one-time offer of reminders would slide in mid-picture. */
   g_settings_set_boolean (bb_application_get_settings (app), "reminders-offered", TRUE);
+  /* The pictures show the breath itself, timed from the start. */
+  g_settings_set_boolean (bb_application_get_settings (app), "settle-countdown", FALSE);
   g_application_activate (G_APPLICATION (app));
   window = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app)));
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
