@@ -86,6 +86,8 @@ main (int   argc,
   g_application_register (G_APPLICATION (app), NULL, NULL);
   /* The first-run welcome would open over the pictures; it has its own. */
   g_settings_set_boolean (bb_application_get_settings (app), "welcome-shown", TRUE);
+  /* The pictures show the breath itself, timed from the start. */
+  g_settings_set_boolean (bb_application_get_settings (app), "settle-countdown", FALSE);
   g_application_activate (G_APPLICATION (app));
   window = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app)));
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);

@@ -2124,6 +2124,10 @@ test_settle_pause_stop (Fixture       *fixture,
   g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_PAUSED);
   g_assert_cmpstr (label_text (page, "phase_label"), ==, "Paused");
   g_assert_cmpuint (bb_fake_clock_get_n_pending (clock), ==, 0);
+  /* The settle countdown stays on its card, held still. */
+  g_assert_true (gtk_widget_get_visible (session_child (fixture, "settle_label")));
+  g_assert_cmpstr (label_text (page, "settle_label"), ==, "2");
+  g_assert_cmpfloat (gtk_widget_get_opacity (session_child (fixture, "countdown_label")), ==, 0.0);
   advance (fixture, 30 * SEC);
   press_key (GTK_WIDGET (page), GDK_KEY_space);
   g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_SETTLING);

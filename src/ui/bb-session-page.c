@@ -97,11 +97,21 @@ cue_text (BbSessionPage  *self,
   return g_strdup (cue);
 }
 
+/* Settling, or paused before the first in-breath. */
+static gboolean
+in_settle (BbSessionState state,
+           BbPhase        phase)
+{
+  return state == BB_SESSION_STATE_SETTLING ||
+         (state == BB_SESSION_STATE_PAUSED && phase == BB_PHASE_NONE);
+}
+
 static gboolean
 is_settling (BbSessionPage  *self,
-             BbSessionState  state)
+             BbSessionState  state,
+             BbPhase         phase)
 {
-  return state == BB_SESSION_STATE_SETTLING;
+  return in_settle (state, phase);
 }
 
 static char *
@@ -111,7 +121,9 @@ countdown_text (BbSessionPage *self,
   return countdown > 0 ? g_strdup_printf ("%u", countdown) : NULL;
 }
 
-/* While settling, the big countdown over the drawing is the one. */
+/* While settling, the big countdown over the drawing is the one. The
+ * text hangs on the state alone, so it is set once per change; the
+ * opacity hides it too while paused in the settle. */
 static char *
 phase_countdown_text (BbSessionPage  *self,
                       BbSessionState  state,
@@ -121,6 +133,14 @@ phase_countdown_text (BbSessionPage  *self,
     return NULL;
 
   return countdown_text (self, countdown);
+}
+
+static double
+phase_countdown_opacity (BbSessionPage  *self,
+                         BbSessionState  state,
+                         BbPhase         phase)
+{
+  return in_settle (state, phase) ? 0.0 : 1.0;
 }
 
 static char *
@@ -422,6 +442,7 @@ bb_session_page_class_init (BbSessionPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, is_settling);
   gtk_widget_class_bind_template_callback (widget_class, countdown_text);
   gtk_widget_class_bind_template_callback (widget_class, phase_countdown_text);
+  gtk_widget_class_bind_template_callback (widget_class, phase_countdown_opacity);
   gtk_widget_class_bind_template_callback (widget_class, breath_text);
   gtk_widget_class_bind_template_callback (widget_class, time_left_text);
   gtk_widget_class_bind_template_callback (widget_class, pause_icon);
