@@ -581,13 +581,15 @@ about_action (GSimpleAction *action,
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
                         "application-name", "Backbreath",
-                        "application-icon", APPLICATION_ID,
+                        "application-icon", ICON_NAME,
                         "developer-name", "The Backbreath developers",
                         "developers", developers,
                         "version", PACKAGE_VERSION,
                         "license-type", GTK_LICENSE_GPL_3_0,
                         "comments", _("Short guided breaks that widen the back of your rib cage."),
                         "translator-credits", _("translator-credits"),
+                        "website", PACKAGE_URL,
+                        "issue-url", PACKAGE_BUGREPORT,
                         NULL);
   gtk_window_present (GTK_WINDOW (about));
 }
@@ -989,6 +991,7 @@ bb_application_startup (GApplication *application)
 
   G_APPLICATION_CLASS (bb_application_parent_class)->startup (application);
 
+  gtk_window_set_default_icon_name (ICON_NAME);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", help_overlay_accels);
