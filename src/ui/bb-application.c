@@ -11,6 +11,7 @@
 #include "bb-application.h"
 #include "bb-catalog.h"
 #include "bb-chime.h"
+#include "bb-format.h"
 #include "bb-history.h"
 #include "bb-history-io.h"
 #include "bb-history-private.h"
@@ -90,8 +91,9 @@ static void
 print_unknown_preset (const char *preset)
 {
   g_autofree char *ids = bb_catalog_dup_preset_ids ();
+  g_autofree char *shown = bb_format_argument (preset);
 
-  g_printerr (_("Unknown preset “%s”. Valid presets: %s\n"), preset, ids);
+  g_printerr (_("Unknown preset “%s”. Valid presets: %s\n"), shown, ids);
 }
 
 /*
@@ -141,7 +143,27 @@ bb_application_local_command_line (GApplication   *application,
   args = g_strdupv (*arguments);
   if (!g_option_context_parse_strv (context, &args, &error))
     {
-      g_printerr ("%s\n", error->message);
+      /* GLib's message quotes the argument whole, or names no argument
+       * when one is not text in the locale's encoding. */
+      g_autofree char *shown = bb_format_text (error->message, 200);
+
+      if (g_error_matches (error, G_CONVERT_ERROR, G_CONVERT_ERROR_ILLEGAL_SEQUENCE))
+        {
+          for (guint i = 1; (*arguments)[i] != NULL; i++)
+            {
+              if (!g_utf8_validate ((*arguments)[i], -1, NULL))
+                {
+                  g_autofree char *arg = bb_format_argument ((*arguments)[i]);
+
+                  g_printerr (_("“%s” is not valid text\n"), arg);
+                  g_clear_pointer (&shown, g_free);
+                  break;
+                }
+            }
+        }
+
+      if (shown != NULL)
+        g_printerr ("%s\n", shown);
       g_printerr (_("Valid options: --start PRESET, --stats, --stats --json, --export FILE, --import FILE, --version, --help\n"));
       *exit_status = 2;
       return TRUE;
@@ -149,7 +171,9 @@ bb_application_local_command_line (GApplication   *application,
 
   if (args[0] != NULL && args[1] != NULL)
     {
-      g_printerr (_("Unexpected argument “%s”\n"), args[1]);
+      g_autofree char *shown = bb_format_argument (args[1]);
+
+      g_printerr (_("Unexpected argument “%s”\n"), shown);
       g_printerr (_("Valid options: --start PRESET, --stats, --stats --json, --export FILE, --import FILE, --version, --help\n"));
       *exit_status = 2;
       return TRUE;
