@@ -33,6 +33,7 @@ TEST_PACKAGES="
   at-spi2-core
   binutils
   dbus-daemon
+  flatpak-builder
   imagemagick
   libx11-dev
   libxdamage-dev

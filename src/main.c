@@ -19,6 +19,11 @@ main (int   argc,
   /* Before anything prints: messages about the command line are
    * translated and keep their quotation marks. */
   setlocale (LC_ALL, "");
+  /* With no locale at all, text would go out as ASCII with every
+   * quotation mark a question mark. */
+  if (g_strcmp0 (setlocale (LC_CTYPE, NULL), "C") == 0 ||
+      g_strcmp0 (setlocale (LC_CTYPE, NULL), "POSIX") == 0)
+    setlocale (LC_CTYPE, "C.UTF-8");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);

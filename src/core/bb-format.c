@@ -40,3 +40,68 @@ bb_format_clock (gint64 microseconds)
 
   return g_strdup_printf ("%u:%02u", seconds / 60, seconds % 60);
 }
+
+/* An argument echoed back in a message shows at most this many
+ * characters. */
+#define ARGUMENT_MAX_CHARS 60
+
+/**
+ * bb_format_argument:
+ * @arg: (nullable): a command-line argument, any bytes
+ *
+ * Makes an argument fit to be shown in a message: valid UTF-8 (a byte
+ * that is not becomes U+FFFD), control characters as their escapes, and
+ * at most %ARGUMENT_MAX_CHARS characters, the rest cut with an ellipsis.
+ *
+ * Returns: (transfer full): the text to show
+ */
+char *
+bb_format_argument (const char *arg)
+{
+  return bb_format_text (arg, ARGUMENT_MAX_CHARS);
+}
+
+/**
+ * bb_format_text:
+ * @text: (nullable): any bytes
+ * @max_chars: the most characters to keep
+ *
+ * Like bb_format_argument() for a whole message that may quote one.
+ *
+ * Returns: (transfer full): the text to show
+ */
+char *
+bb_format_text (const char *arg,
+                guint       max_chars)
+{
+  g_autofree char *valid = NULL;
+  GString *out;
+  guint n = 0;
+
+  if (arg == NULL)
+    return g_strdup ("");
+
+  valid = g_utf8_make_valid (arg, -1);
+  out = g_string_new (NULL);
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (n == max_chars)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+
+      if (c == '\n' && max_chars > ARGUMENT_MAX_CHARS)
+        g_string_append_c (out, '\n');
+      else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0))
+        g_string_append_printf (out, "\\x%02x", c);
+      else
+        g_string_append_unichar (out, c);
+      n++;
+    }
+
+  return g_string_free (out, FALSE);
+}

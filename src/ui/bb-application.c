@@ -11,6 +11,7 @@
 #include "bb-application.h"
 #include "bb-catalog.h"
 #include "bb-chime.h"
+#include "bb-format.h"
 #include "bb-history.h"
 #include "bb-history-io.h"
 #include "bb-history-private.h"
@@ -93,8 +94,9 @@ print_unknown_preset (BbApplication *self,
                       const char    *preset)
 {
   g_autofree char *ids = bb_preset_store_dup_ids (self->presets);
+  g_autofree char *shown = bb_format_argument (preset);
 
-  g_printerr (_("Unknown preset “%s”. Valid presets: %s\n"), preset, ids);
+  g_printerr (_("Unknown preset “%s”. Valid presets: %s\n"), shown, ids);
 }
 
 /*
@@ -144,7 +146,27 @@ bb_application_local_command_line (GApplication   *application,
   args = g_strdupv (*arguments);
   if (!g_option_context_parse_strv (context, &args, &error))
     {
-      g_printerr ("%s\n", error->message);
+      /* GLib's message quotes the argument whole, or names no argument
+       * when one is not text in the locale's encoding. */
+      g_autofree char *shown = bb_format_text (error->message, 200);
+
+      if (g_error_matches (error, G_CONVERT_ERROR, G_CONVERT_ERROR_ILLEGAL_SEQUENCE))
+        {
+          for (guint i = 1; (*arguments)[i] != NULL; i++)
+            {
+              if (!g_utf8_validate ((*arguments)[i], -1, NULL))
+                {
+                  g_autofree char *arg = bb_format_argument ((*arguments)[i]);
+
+                  g_printerr (_("“%s” is not valid text\n"), arg);
+                  g_clear_pointer (&shown, g_free);
+                  break;
+                }
+            }
+        }
+
+      if (shown != NULL)
+        g_printerr ("%s\n", shown);
       g_printerr (_("Valid options: --start PRESET, --stats, --stats --json, --export FILE, --import FILE, --version, --help\n"));
       *exit_status = 2;
       return TRUE;
@@ -152,7 +174,9 @@ bb_application_local_command_line (GApplication   *application,
 
   if (args[0] != NULL && args[1] != NULL)
     {
-      g_printerr (_("Unexpected argument “%s”\n"), args[1]);
+      g_autofree char *shown = bb_format_argument (args[1]);
+
+      g_printerr (_("Unexpected argument “%s”\n"), shown);
       g_printerr (_("Valid options: --start PRESET, --stats, --stats --json, --export FILE, --import FILE, --version, --help\n"));
       *exit_status = 2;
       return TRUE;
@@ -584,13 +608,15 @@ about_action (GSimpleAction *action,
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
                         "application-name", "Backbreath",
-                        "application-icon", APPLICATION_ID,
+                        "application-icon", ICON_NAME,
                         "developer-name", "The Backbreath developers",
                         "developers", developers,
                         "version", PACKAGE_VERSION,
                         "license-type", GTK_LICENSE_GPL_3_0,
                         "comments", _("Short guided breaks that widen the back of your rib cage."),
                         "translator-credits", _("translator-credits"),
+                        "website", PACKAGE_URL,
+                        "issue-url", PACKAGE_BUGREPORT,
                         NULL);
   gtk_window_present (GTK_WINDOW (about));
 }
@@ -992,6 +1018,7 @@ bb_application_startup (GApplication *application)
 
   G_APPLICATION_CLASS (bb_application_parent_class)->startup (application);
 
+  gtk_window_set_default_icon_name (ICON_NAME);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", help_overlay_accels);

@@ -1,0 +1,264 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# The real window through a screen reader's eyes: the app runs on a
+# private bus with its accessibility bridge on, and AT-SPI (pyatspi) walks
+# every page and dialog. Every control that can be focused or acted on
+# must have a meaningful name: not empty, not a widget type, not said
+# twice over, and not the same as another control's beside it.
+# Pages are reached the way a screen reader user reaches them, through
+# the controls' own AT-SPI actions, and dialogs with their shortcuts.
+#
+# usage: test-accessibility.py BACKBREATH APP_ID
+
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+
+from testlib import check, finish, private_bus, wait_for
+
+exe, app_id = sys.argv[1:3]
+
+# Roles a user acts on, whatever their states say.
+ACTIONABLE_ROLES = {
+    "push button", "toggle button", "check box", "radio button", "switch",
+    "combo box", "menu item", "check menu item", "radio menu item",
+    "slider", "spin button", "text", "entry", "password text", "link",
+    "list item", "table cell", "page tab", "tree item",
+}
+# Containers GTK makes focusable for scrolling; a screen reader passes
+# through them.
+CONTAINER_ROLES = {"scroll pane", "scroll bar", "panel", "filler", "viewport"}
+TYPE_NAME = re.compile(r"^(Gtk|Adw|Bb)[A-Z]\w*$")
+
+
+def doubled(name):
+    words = name.split()
+    half = len(words) // 2
+    return len(words) >= 2 and len(words) % 2 == 0 and words[:half] == words[half:]
+
+
+def loose(name):
+    """@name as GTK 4.8 may garble it: “_Start Start” for “Start”."""
+    words = name.replace("_", "").split()
+    half = len(words) // 2
+    if len(words) % 2 == 0 and words[:half] == words[half:]:
+        words = words[:half]
+    return " ".join(words)
+
+
+class Walker:
+    def __init__(self, pyatspi, app):
+        self.pyatspi = pyatspi
+        self.app = app
+
+    def windows(self):
+        return [self.app.getChildAtIndex(i) for i in range(self.app.childCount)]
+
+    def showing(self, node):
+        """Whether @node is on screen. GTK 4.8 marks only windows as
+        showing; below them, a widget that is not drawn has no size."""
+        try:
+            states = node.getState()
+            if not states.contains(self.pyatspi.STATE_VISIBLE):
+                return False
+            if node.getRoleName() in ("frame", "dialog", "window", "application"):
+                return states.contains(self.pyatspi.STATE_SHOWING)
+        except Exception:
+            return False
+        try:
+            extents = node.queryComponent().getExtents(self.pyatspi.WINDOW_COORDS)
+        except Exception:
+            # Nodes without a place of their own, as stack pages, pass
+            # the question to their children.
+            return True
+        return extents.width > 0 and extents.height > 0
+
+    def covered(self, page, window):
+        """Whether the stack page @page is hidden behind the one shown:
+        GTK keeps a hidden page's last size, so ask what is drawn at its
+        middle and see whether it belongs to the page."""
+        if page.childCount == 0:
+            return False
+        child = page.getChildAtIndex(0)
+        try:
+            e = child.queryComponent().getExtents(self.pyatspi.WINDOW_COORDS)
+            if e.width <= 0 or e.height <= 0:
+                return True
+            hit = window.queryComponent().getAccessibleAtPoint(
+                e.x + e.width // 2, e.y + e.height // 2, self.pyatspi.WINDOW_COORDS)
+        except Exception:
+            return False
+        while hit is not None:
+            if hit == child:
+                return False
+            hit = hit.parent
+        return True
+
+    def nodes(self, node):
+        """Every showing node below @node, depth first."""
+        out = []
+        stack = [node]
+        while stack:
+            current = stack.pop()
+            if not self.showing(current):
+                continue
+            if current.name == "GtkStackPage" and self.covered(current, node):
+                continue
+            out.append(current)
+            try:
+                n = current.childCount
+            except Exception:
+                n = 0
+            for i in reversed(range(n)):
+                child = current.getChildAtIndex(i)
+                if child is not None:
+                    stack.append(child)
+        return out
+
+    def interactive(self, node):
+        role = node.getRoleName()
+        # A wrapper around the control that takes the focus, as a menu
+        # button around its button, is the same control.
+        for i in range(node.childCount):
+            child = node.getChildAtIndex(i)
+            if child is not None and child.getRoleName() == role and child.name == node.name:
+                return False
+        try:
+            states = node.getState()
+            focusable = states.contains(self.pyatspi.STATE_FOCUSABLE)
+        except Exception:
+            focusable = False
+        try:
+            actions = node.queryAction().nActions
+        except NotImplementedError:
+            actions = 0
+        if role in CONTAINER_ROLES:
+            return actions > 0
+        return role in ACTIONABLE_ROLES or focusable or actions > 0
+
+    def audit(self, where):
+        """Checks the names of every interactive node now showing."""
+        problems = []
+        seen = {}
+        count = 0
+        for window in self.windows():
+            if not self.showing(window):
+                continue
+            for node in self.nodes(window):
+                if node is window or not self.interactive(node):
+                    continue
+                count += 1
+                role = node.getRoleName()
+                name = (node.name or "").strip()
+                if not name:
+                    problems.append(f"a {role} without a name (in {self.path(node)})")
+                elif TYPE_NAME.match(name):
+                    problems.append(f"a {role} named by its type “{name}”")
+                elif doubled(name):
+                    problems.append(f"a {role} named twice over “{name}”")
+                else:
+                    key = (role, name)
+                    if key in seen:
+                        problems.append(f"two {role}s named “{name}”")
+                    seen[key] = True
+        check(count > 0 and not problems,
+              f"{where}: {count} controls, all named"
+              + ("" if not problems else ": " + "; ".join(sorted(set(problems))[:12])))
+        return count
+
+    def path(self, node):
+        parts = []
+        current = node
+        while current is not None and len(parts) < 4:
+            parts.append(f"{current.getRoleName()}:{(current.name or '')[:20]}")
+            current = current.parent
+        return " < ".join(parts)
+
+    def find(self, role, name, window=None):
+        for win in ([window] if window else self.windows()):
+            if not self.showing(win):
+                continue
+            for node in self.nodes(win):
+                found = (node.name or "").strip()
+                if node.getRoleName() == role and (found == name or loose(found) == name):
+                    return node
+        return None
+
+    def act(self, role, name, timeout=5):
+        """Does the first action of the control named @name."""
+        node = wait_for(lambda: self.find(role, name), timeout)
+        if node is None:
+            check(False, f"a {role} named “{name}” is there to act on")
+            return False
+        node.queryAction().doAction(0)
+        return True
+
+
+def main():
+    with tempfile.TemporaryDirectory() as tmp, private_bus() as address:
+        os.environ["DBUS_SESSION_BUS_ADDRESS"] = address
+        os.environ.pop("NO_AT_BRIDGE", None)
+        os.environ["XDG_RUNTIME_DIR"] = os.path.join(tmp, "runtime")
+        os.makedirs(os.environ["XDG_RUNTIME_DIR"], mode=0o700)
+        import pyatspi
+
+        env = dict(os.environ,
+                   XDG_DATA_HOME=os.path.join(tmp, "data"),
+                   XDG_CONFIG_HOME=os.path.join(tmp, "config"),
+                   XDG_CACHE_HOME=os.path.join(tmp, "cache"),
+                   GSETTINGS_BACKEND="keyfile",
+                   GSK_RENDERER="cairo",
+                   GDK_DEBUG="gl-disable",
+                   GTK_A11Y="atspi")
+        settings = os.path.join(tmp, "config", "glib-2.0", "settings")
+        os.makedirs(settings)
+        with open(os.path.join(settings, "keyfile"), "w") as f:
+            f.write(f"[{app_id.replace('.', '/')}]\nchimes-enabled=false\n")
+
+        app_process = subprocess.Popen([exe], env=env)
+        try:
+            desktop = pyatspi.Registry.getDesktop(0)
+
+            def find_app():
+                for i in range(desktop.childCount):
+                    child = desktop.getChildAtIndex(i)
+                    try:
+                        if child is not None and child.get_process_id() == app_process.pid:
+                            return child
+                    except Exception:
+                        pass
+                return None
+
+            app = wait_for(find_app, 20)
+            check(app is not None, "the app is on the accessibility bus")
+            if app is None:
+                return
+            walker = Walker(pyatspi, app)
+            wait_for(lambda: walker.find("push button", "Start"), 10)
+            time.sleep(1)
+
+            walker.audit("the practice page")
+
+            if walker.act("page tab", "History") or walker.act("toggle button", "History"):
+                time.sleep(1.5)
+                walker.audit("the history page")
+            if walker.act("page tab", "Practice") or walker.act("toggle button", "Practice"):
+                time.sleep(0.5)
+
+            if walker.act("push button", "Start"):
+                time.sleep(1.5)
+                walker.audit("a session")
+                if walker.act("push button", "Stop"):
+                    time.sleep(1)
+                    walker.audit("the end of a session")
+        finally:
+            app_process.terminate()
+            app_process.wait(timeout=10)
+
+
+main()
+sys.exit(finish())
