@@ -10,7 +10,9 @@
 #include "bb-application.h"
 #include "bb-catalog.h"
 #include "bb-format.h"
+#include "bb-guide-card.h"
 #include "bb-practice-page-private.h"
+#include "bb-tension-scale.h"
 
 /*
  * The list of sessions. Its rows are a radio group on the application's
@@ -32,6 +34,9 @@ struct _BbPracticePage
   GtkButton            *start_button;
   GtkRevealer          *offer_revealer;
   GtkLabel             *next_reminder_label;
+  BbGuideCard          *guide_card;
+  GtkWidget            *tension_before_box;
+  BbTensionScale       *tension_before_scale;
 
   /* Owned */
   GSettings            *settings;
@@ -95,6 +100,29 @@ populate (BbPracticePage *self)
     }
 }
 
+/* The tension asked before the session goes with the session Start
+ * began, and is then asked afresh. */
+static void
+save_tension_before (BbPracticePage *self,
+                     GtkApplication *application)
+{
+  BbCheckin checkin = { BB_BACK_FELT_UNANSWERED, 0, 0 };
+  BbSession *session;
+  g_autoptr(GError) error = NULL;
+
+  checkin.tension_before = bb_tension_scale_get_value (self->tension_before_scale);
+  if (checkin.tension_before == 0 || !BB_IS_APPLICATION (application) ||
+      !gtk_widget_get_visible (self->tension_before_box))
+    return;
+
+  session = bb_application_get_session (BB_APPLICATION (application));
+  if (session != NULL &&
+      !bb_application_save_checkin (BB_APPLICATION (application), session, &checkin, &error))
+    g_message ("The tension before the session was not saved: %s", error->message);
+
+  bb_tension_scale_set_value (self->tension_before_scale, 0);
+}
+
 /* Starts the preset chosen in the list, as the application's
  * "last-preset" action holds it. */
 static void
@@ -111,6 +139,8 @@ start_action (GtkWidget  *widget,
 
   if (preset != NULL && g_variant_is_of_type (preset, G_VARIANT_TYPE_STRING))
     gtk_widget_activate_action_variant (widget, "app.start-preset", preset);
+
+  save_tension_before (BB_PRACTICE_PAGE (widget), application);
 }
 
 /**
@@ -282,6 +312,9 @@ after_first_frame_cb (gpointer user_data)
                            G_CALLBACK (update_offer), self, G_CONNECT_SWAPPED);
   update_offer (self);
 
+  if (BB_IS_APPLICATION (application))
+    bb_guide_card_set_application (self->guide_card, BB_APPLICATION (application));
+
   if (!self->client_chosen && BB_IS_APPLICATION (application))
     bb_practice_page_set_reminders_client (self, bb_application_get_reminders_client (BB_APPLICATION (application)));
 
@@ -361,11 +394,17 @@ bb_practice_page_class_init (BbPracticePageClass *klass)
 
   widget_class->grab_focus = bb_practice_page_grab_focus;
 
+  g_type_ensure (BB_TYPE_GUIDE_CARD);
+  g_type_ensure (BB_TYPE_TENSION_SCALE);
+
   gtk_widget_class_set_template_from_resource (widget_class, APPLICATION_PATH "bb-practice-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BbPracticePage, presets_group);
   gtk_widget_class_bind_template_child (widget_class, BbPracticePage, start_button);
   gtk_widget_class_bind_template_child (widget_class, BbPracticePage, offer_revealer);
   gtk_widget_class_bind_template_child (widget_class, BbPracticePage, next_reminder_label);
+  gtk_widget_class_bind_template_child (widget_class, BbPracticePage, guide_card);
+  gtk_widget_class_bind_template_child (widget_class, BbPracticePage, tension_before_box);
+  gtk_widget_class_bind_template_child (widget_class, BbPracticePage, tension_before_scale);
   /* For tests: */
   gtk_widget_class_bind_template_child_full (widget_class, "accept_button", FALSE, 0);
 
@@ -382,6 +421,7 @@ bb_practice_page_init (BbPracticePage *self)
   populate (self);
 
   self->settings = g_settings_new (APPLICATION_ID);
+  g_settings_bind (self->settings, "checkin-enabled", self->tension_before_box, "visible", G_SETTINGS_BIND_GET);
   g_signal_connect_object (self->offer_revealer, "notify::child-revealed",
                            G_CALLBACK (offer_revealed_cb), self, G_CONNECT_SWAPPED);
 
