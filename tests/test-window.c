@@ -2437,8 +2437,10 @@ test_history_checkins (Fixture       *fixture,
   page = show_history (fixture);
   chart = find_widget (GTK_WIDGET (page), is_type, GSIZE_TO_POINTER (BB_TYPE_TENSION_CHART));
   g_assert_nonnull (chart);
-  g_assert_true (g_str_has_prefix (history_child (page, "felt_label"), "Answer “Could you feel"));
+  g_assert_true (g_str_has_prefix (history_child (page, "felt_label"), "After a session, the check-in asks"));
   g_assert_false (gtk_widget_get_visible (chart));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), BB_TYPE_HISTORY_PAGE,
+                                                                                     "tension_label"))));
 
   for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
     {

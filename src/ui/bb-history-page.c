@@ -48,6 +48,7 @@ struct _BbHistoryPage
   AdwBin         *tension_bin;
   GtkLabel       *felt_label;
   GtkLabel       *tension_label;
+  GtkWidget      *tension_caption;
   GtkListBox     *recent_list;
   GtkButton      *all_button;
   GtkListView    *session_view;
@@ -124,7 +125,7 @@ felt_text (const BbCheckinStats *stats)
   g_autofree char *felt = NULL;
 
   if (n_answered == 0)
-    return g_strdup (_("Answer “Could you feel your back ribs widen?” after a session, and your answers add up here."));
+    return g_strdup (_("Answer “Could you feel your back ribs widen?” after a session to see how often it happens."));
 
   /* Translators: "Back felt in 12 of 20 checked-in sessions" */
   felt = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -152,22 +153,30 @@ refresh_checkins (BbHistoryPage *self)
   g_autoptr(GArray) records = NULL;
   g_autofree char *felt = NULL;
   BbCheckinStats stats;
+  gboolean chart;
 
   if (!bb_history_get_checkin_stats (self->history, &stats, &error) ||
       (records = bb_history_list_checkins (self->history, 0, 4 * BB_TENSION_CHART_N_POINTS, &error)) == NULL)
     {
       gtk_label_set_label (self->felt_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->tension_chart), FALSE);
-      gtk_label_set_label (self->tension_label, "");
-      return;
+      stats.n_checkins = 0;
+    }
+  else if (stats.n_checkins == 0)
+    gtk_label_set_label (self->felt_label,
+                         _("After a session, the check-in asks whether you felt your back ribs widen and how your neck and shoulders feel. Your answers add up here."));
+  else
+    {
+      felt = felt_text (&stats);
+      gtk_label_set_label (self->felt_label, felt);
     }
 
-  felt = felt_text (&stats);
-  gtk_label_set_label (self->felt_label, felt);
-  bb_tension_chart_set_checkins (self->tension_chart,
-                                 (const BbCheckinRecord *) (void *) records->data, records->len);
-  gtk_widget_set_visible (GTK_WIDGET (self->tension_chart),
-                          bb_tension_chart_get_n_points (self->tension_chart) > 0);
+  if (records != NULL)
+    bb_tension_chart_set_checkins (self->tension_chart,
+                                   (const BbCheckinRecord *) (void *) records->data, records->len);
+  chart = records != NULL && bb_tension_chart_get_n_points (self->tension_chart) > 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->tension_chart), chart);
+  gtk_widget_set_visible (self->tension_caption, chart);
+  gtk_widget_set_visible (GTK_WIDGET (self->tension_label), stats.n_checkins > 0);
   gtk_label_set_label (self->tension_label, bb_tension_chart_get_summary (self->tension_chart));
 }
 
@@ -551,6 +560,7 @@ bb_history_page_class_init (BbHistoryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BbHistoryPage, tension_bin);
   gtk_widget_class_bind_template_child (widget_class, BbHistoryPage, felt_label);
   gtk_widget_class_bind_template_child (widget_class, BbHistoryPage, tension_label);
+  gtk_widget_class_bind_template_child (widget_class, BbHistoryPage, tension_caption);
   gtk_widget_class_bind_template_child (widget_class, BbHistoryPage, recent_list);
   gtk_widget_class_bind_template_child (widget_class, BbHistoryPage, all_button);
   gtk_widget_class_bind_template_child (widget_class, BbHistoryPage, session_view);
