@@ -1029,7 +1029,6 @@ checkins_text (BbHistory *history)
                               record->checkin.back_felt == BB_BACK_FELT_UNANSWERED
                                 ? "-" : bb_back_felt_to_string (record->checkin.back_felt),
                               record->checkin.tension_before, record->checkin.tension_after);
-      bb_checkin_record_clear (record);
     }
 
   return g_string_free (text, FALSE);

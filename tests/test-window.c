@@ -2071,8 +2071,6 @@ stored_checkin (BbHistory *history,
   g_assert_no_error (error);
   if (checkins->len > 0)
     checkin = g_array_index (checkins, BbCheckinRecord, 0).checkin;
-  for (guint i = 0; i < checkins->len; i++)
-    bb_checkin_record_clear (&g_array_index (checkins, BbCheckinRecord, i));
   if (n_checkins != NULL)
     *n_checkins = checkins->len;
 
