@@ -101,10 +101,11 @@ populate (BbPracticePage *self)
 }
 
 /* The tension asked before the session goes with the session Start
- * began, and is then asked afresh. */
+ * began, if it began one, and is then asked afresh. */
 static void
 save_tension_before (BbPracticePage *self,
-                     GtkApplication *application)
+                     GtkApplication *application,
+                     BbSession      *previous)
 {
   BbCheckin checkin = { BB_BACK_FELT_UNANSWERED, 0, 0 };
   BbSession *session;
@@ -116,6 +117,9 @@ save_tension_before (BbPracticePage *self,
     return;
 
   session = bb_application_get_session (BB_APPLICATION (application));
+  if (session == previous)
+    return;
+
   if (session != NULL &&
       !bb_application_save_checkin (BB_APPLICATION (application), session, &checkin, &error))
     g_message ("The tension before the session was not saved: %s", error->message);
@@ -133,14 +137,19 @@ start_action (GtkWidget  *widget,
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkApplication *application = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
   g_autoptr(GVariant) preset = NULL;
+  /* Held, so that a new session cannot take its place in memory. */
+  g_autoptr(BbSession) previous = NULL;
 
   if (application != NULL)
     preset = g_action_group_get_action_state (G_ACTION_GROUP (application), "last-preset");
 
+  if (BB_IS_APPLICATION (application) && bb_application_get_session (BB_APPLICATION (application)) != NULL)
+    previous = g_object_ref (bb_application_get_session (BB_APPLICATION (application)));
+
   if (preset != NULL && g_variant_is_of_type (preset, G_VARIANT_TYPE_STRING))
     gtk_widget_activate_action_variant (widget, "app.start-preset", preset);
 
-  save_tension_before (BB_PRACTICE_PAGE (widget), application);
+  save_tension_before (BB_PRACTICE_PAGE (widget), application, previous);
 }
 
 /**
