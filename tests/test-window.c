@@ -2339,6 +2339,21 @@ test_tension_before (Fixture       *fixture,
   iterate ();
   stored_checkin (history, &n_checkins);
   g_assert_cmpuint (n_checkins, ==, 1);
+
+  /* Tension that fell: no tip. Tension that rose, though the back was
+   * felt: the tip on the shoulders. */
+  show_practice (fixture);
+  g_assert_false (gtk_widget_get_visible (guide_child (fixture, "tip_box")));
+  tap_tension (scale, 2);
+  click (find_button (fixture, "practice.start"));
+  session = bb_application_get_session (fixture->app);
+  for (guint i = 0; i < 130 && bb_session_get_state (session) == BB_SESSION_STATE_RUNNING; i++)
+    advance (fixture, 1 * SEC);
+  click (checkin_child (fixture, "yes_button"));
+  tap_tension (BB_TENSION_SCALE (checkin_child (fixture, "tension_scale")), 4);
+  show_practice (fixture);
+  g_assert_true (gtk_widget_get_visible (guide_child (fixture, "tip_box")));
+  g_assert_cmpstr (guide_text (fixture, "tip_title"), ==, bb_guidance_get_tip_title (BB_TIP_SHOULDERS));
 }
 
 /* Answers given while the history is still being opened are kept, and
@@ -2352,6 +2367,8 @@ test_checkin_late (Fixture       *fixture,
   BbSession *session;
 
   g_assert_null (bb_application_get_history (fixture->app));
+  /* The guide waits for the history too. */
+  g_assert_false (gtk_widget_get_visible (guide_child (fixture, "progress_box")));
   session = finish_session (fixture, 0, "desk-break");
   g_assert_true (checkin_shown (fixture));
   click (checkin_child (fixture, "not_yet_button"));
@@ -2368,6 +2385,10 @@ test_checkin_late (Fixture       *fixture,
   checkin = stored_checkin (history, NULL);
   g_assert_cmpint (checkin.back_felt, ==, BB_BACK_FELT_NOT_YET);
   g_assert_cmpuint (checkin.tension_after, ==, 5);
+
+  show_practice (fixture);
+  g_assert_true (gtk_widget_get_visible (guide_child (fixture, "progress_box")));
+  g_assert_cmpstr (guide_text (fixture, "tip_title"), ==, bb_guidance_get_tip_title (BB_TIP_HANDS_ON_BACK));
 }
 
 /* The progression card reads the step and the days from the history:
