@@ -167,7 +167,29 @@ main (int   argc,
       bb_fake_clock_advance (BB_FAKE_CLOCK (clock), (i % 5 == 0 ? 60 : 125) * G_USEC_PER_SEC);
       if (i % 5 == 0)
         bb_session_stop (session);
+      /* Check-ins on most of them, the back felt more often with time,
+       * the newest a "not yet", so the practice page has a tip. */
+      if (i % 6 != 5 || i == 149)
+        {
+          BbCheckin checkin = { i == 149 || i % 4 == 1 ? BB_BACK_FELT_NOT_YET
+                                : i % 4 == 2 ? BB_BACK_FELT_A_LITTLE : BB_BACK_FELT_YES,
+                                2 + i % 4, 1 + (i % 7) / 2 };
+
+          bb_application_save_checkin (app, session, &checkin, NULL);
+        }
       iterate ();
+    }
+
+  for (guint dark = 0; dark <= 1; dark++)
+    {
+      g_autofree char *guide = g_strdup_printf ("practice-guide-%s.png", dark ? "dark" : "light");
+
+      adw_style_manager_set_color_scheme (style_manager,
+                                          dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                               : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      gtk_widget_activate_action (window, "win.show-practice", NULL);
+      settle ();
+      save (window, dir, guide);
     }
 
   for (guint dark = 0; dark <= 1; dark++)

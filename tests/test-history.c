@@ -16,6 +16,7 @@
 
 #include "bb-fake-clock.h"
 #include "bb-history.h"
+#include "bb-history-io.h"
 #include "bb-session-list.h"
 #include "bb-test-util.h"
 
@@ -988,6 +989,236 @@ run_writer (const char *path)
   return 0;
 }
 
+/* Check-ins go out with their sessions, as JSON and CSV, and come back
+ * with them; files from before check-ins still import, and a bad answer
+ * is an error that names its field and changes nothing. */
+
+/* One session of a single breath, with @checkin unless it is NULL. */
+static void
+checked_in_session (Fixture         *fixture,
+                    BbHistory       *history,
+                    const BbCheckin *checkin)
+{
+  g_autoptr(BbSession) session = desk_break (fixture, 1);
+  g_autoptr(GError) error = NULL;
+
+  bb_history_track (history, session, "desk-break", BB_HISTORY_SOURCE_PRACTICE);
+  bb_session_start (session);
+  if (checkin != NULL)
+    g_assert_true (bb_history_save_checkin (history, session, checkin, &error));
+  g_assert_no_error (error);
+  advance (fixture, 20 * SEC);
+  g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_FINISHED);
+  advance (fixture, 3600 * SEC);
+}
+
+static char *
+checkins_text (BbHistory *history)
+{
+  g_autoptr(GArray) checkins = NULL;
+  g_autoptr(GError) error = NULL;
+  GString *text = g_string_new (NULL);
+
+  checkins = bb_history_list_checkins (history, 0, 100, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < checkins->len; i++)
+    {
+      BbCheckinRecord *record = &g_array_index (checkins, BbCheckinRecord, i);
+
+      g_string_append_printf (text, "%s%s/%u/%u", i > 0 ? " " : "",
+                              record->checkin.back_felt == BB_BACK_FELT_UNANSWERED
+                                ? "-" : bb_back_felt_to_string (record->checkin.back_felt),
+                              record->checkin.tension_before, record->checkin.tension_after);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static BbHistory *
+open_other (Fixture    *fixture,
+            const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  BbHistory *history = bb_history_open (path, fixture->clock, BB_HISTORY_OPEN_NONE, &error);
+
+  g_assert_no_error (error);
+
+  return history;
+}
+
+static void
+write_named_file (Fixture    *fixture,
+                  const char *name,
+                  const char *contents,
+                  char      **path)
+{
+  g_autoptr(GError) error = NULL;
+
+  *path = g_build_filename (fixture->dir, name, NULL);
+  g_file_set_contents (*path, contents, -1, &error);
+  g_assert_no_error (error);
+}
+
+#define OLD_RECORD \
+  "\"uuid\": \"0123abcd-0000-4000-8000-000000000001\", \"start_utc_us\": 1700000000000000, " \
+  "\"end_utc_us\": 1700000010000000, \"local_date\": \"2023-11-14\", \"utc_offset_s\": 0, " \
+  "\"time_zone\": null, \"planned_ms\": 10000, \"practiced_ms\": 10000, \"breaths_done\": 1, " \
+  "\"breaths_planned\": 1, \"inhale_ms\": 4000, \"hold_in_ms\": 0, \"exhale_ms\": 6000, " \
+  "\"hold_out_ms\": 0, \"position_id\": \"seated\", \"preset_id\": null, " \
+  "\"outcome\": \"completed\", \"source\": \"practice\""
+
+static void
+test_transfer_checkins (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  static const BbCheckin felt = { BB_BACK_FELT_YES, 2, 1 };
+  static const BbCheckin not_yet = { BB_BACK_FELT_NOT_YET, 0, 3 };
+  g_autoptr(BbHistory) history = open_history (fixture, BB_HISTORY_OPEN_NONE);
+  g_autoptr(BbHistory) from_json = open_other (fixture, "from-json.db");
+  g_autoptr(BbHistory) from_csv = open_other (fixture, "from-csv.db");
+  g_autoptr(BbHistory) old = open_other (fixture, "old.db");
+  g_autofree char *json = g_build_filename (fixture->dir, "export.json", NULL);
+  g_autofree char *csv = g_build_filename (fixture->dir, "export.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  guint added = 0, skipped = 0, n = 0;
+
+  checked_in_session (fixture, history, &felt);
+  checked_in_session (fixture, history, NULL);
+  checked_in_session (fixture, history, &not_yet);
+  expected = checkins_text (history);
+  g_assert_cmpstr (expected, ==, "not-yet/0/3 yes/2/1");
+
+  g_assert_true (bb_history_export (history, json, BB_HISTORY_FORMAT_JSON, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_true (g_file_get_contents (json, &contents, NULL, &error));
+  g_assert_nonnull (strstr (contents, "\"back_felt\": \"yes\", \"tension_before\": 2, \"tension_after\": 1}"));
+  g_assert_nonnull (strstr (contents, "\"back_felt\": null, \"tension_before\": null, \"tension_after\": null}"));
+  g_assert_nonnull (strstr (contents, "\"back_felt\": \"not-yet\", \"tension_before\": null, \"tension_after\": 3}"));
+  g_clear_pointer (&contents, g_free);
+
+  g_assert_true (bb_history_export (history, csv, BB_HISTORY_FORMAT_CSV, &n, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, &error));
+  g_assert_nonnull (strstr (contents, ",source,back_felt,tension_before,tension_after\r\n"));
+  g_assert_nonnull (strstr (contents, ",practice,yes,2,1\r\n"));
+  g_assert_nonnull (strstr (contents, ",practice,,,\r\n"));
+  g_assert_nonnull (strstr (contents, ",practice,not-yet,,3\r\n"));
+
+  /* Back, from either. */
+  g_assert_true (bb_history_import (from_json, json, BB_HISTORY_FORMAT_JSON, &added, &skipped, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 3);
+  {
+    g_autofree char *text = checkins_text (from_json);
+
+    g_assert_cmpstr (text, ==, expected);
+  }
+  g_assert_true (bb_history_import (from_csv, csv, BB_HISTORY_FORMAT_CSV, &added, &skipped, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 3);
+  {
+    g_autofree char *text = checkins_text (from_csv);
+
+    g_assert_cmpstr (text, ==, expected);
+  }
+
+  /* A session already in the store keeps its own answers. */
+  {
+    BbCheckinStats stats = { 0 };
+    g_autofree char *text = NULL;
+
+    g_assert_true (bb_history_import (history, json, BB_HISTORY_FORMAT_JSON, &added, &skipped, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (added, ==, 0);
+    g_assert_cmpuint (skipped, ==, 3);
+    text = checkins_text (history);
+    g_assert_cmpstr (text, ==, expected);
+    g_assert_true (bb_history_get_checkin_stats (from_csv, &stats, &error));
+    g_assert_cmpuint (stats.n_checkins, ==, 2);
+    g_assert_cmpuint (stats.n_felt, ==, 1);
+    g_assert_cmpuint (stats.n_not_yet, ==, 1);
+  }
+
+  /* Files from before check-ins. */
+  {
+    g_autofree char *path = NULL;
+    g_autofree char *text = NULL;
+
+    write_named_file (fixture, "old.json", "{\"format\": \"backbreath-history\", \"version\": 1, \"sessions\": [{" OLD_RECORD "}]}", &path);
+    g_assert_true (bb_history_import (old, path, BB_HISTORY_FORMAT_JSON, &added, &skipped, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (added, ==, 1);
+    text = checkins_text (old);
+    g_assert_cmpstr (text, ==, "");
+  }
+  {
+    g_autoptr(BbHistory) old_csv = open_other (fixture, "old-csv.db");
+    g_autofree char *path = NULL;
+
+    write_named_file (fixture, "old.csv",
+                "uuid,start_utc_us,end_utc_us,local_date,utc_offset_s,time_zone,planned_ms,practiced_ms,"
+                "breaths_done,breaths_planned,inhale_ms,hold_in_ms,exhale_ms,hold_out_ms,position_id,"
+                "preset_id,outcome,source\r\n"
+                "0123abcd-0000-4000-8000-000000000002,1700000000000000,1700000010000000,2023-11-14,0,,"
+                "10000,10000,1,1,4000,0,6000,0,seated,,completed,practice\r\n", &path);
+    g_assert_true (bb_history_import (old_csv, path, BB_HISTORY_FORMAT_CSV, &added, &skipped, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (added, ==, 1);
+  }
+
+  /* Bad answers: the error names the record and the field; nothing is
+   * added. */
+  {
+    static const struct {
+      const char *format;
+      const char *fields;
+      const char *message;
+    } bad[] = {
+      { "json", ", \"tension_before\": 6", "record 1: field “tension_before”: must be a whole number from 1 to 5" },
+      { "json", ", \"tension_after\": 0", "record 1: field “tension_after”: must be a whole number from 1 to 5" },
+      { "json", ", \"tension_after\": \"2\"", "record 1: field “tension_after”: must be a whole number" },
+      { "json", ", \"back_felt\": \"maybe\"", "record 1: field “back_felt”: must be yes, a-little or not-yet" },
+      { "json", ", \"back_felt\": true", "record 1: field “back_felt”: must be text" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_autoptr(BbHistory) target = open_other (fixture, "bad.db");
+        g_autofree char *path = NULL;
+        g_autofree char *file = g_strdup_printf ("{\"sessions\": [{" OLD_RECORD "%s}]}", bad[i].fields);
+        g_autoptr(GError) local_error = NULL;
+
+        write_named_file (fixture, "bad.json", file, &path);
+        g_assert_false (bb_history_import (target, path, BB_HISTORY_FORMAT_JSON, &added, &skipped, &local_error));
+        g_assert_error (local_error, BB_HISTORY_IO_ERROR, BB_HISTORY_IO_ERROR_INVALID);
+        g_assert_cmpstr (local_error->message, ==, bad[i].message);
+        g_assert_cmpint (bb_history_count_sessions (target, &error), ==, 0);
+      }
+  }
+  {
+    g_autoptr(BbHistory) target = open_other (fixture, "bad-csv.db");
+    g_autofree char *path = NULL;
+    g_autoptr(GError) local_error = NULL;
+
+    write_named_file (fixture, "bad.csv",
+                "uuid,start_utc_us,end_utc_us,local_date,utc_offset_s,time_zone,planned_ms,practiced_ms,"
+                "breaths_done,breaths_planned,inhale_ms,hold_in_ms,exhale_ms,hold_out_ms,position_id,"
+                "preset_id,outcome,source,back_felt,tension_before,tension_after\r\n"
+                "0123abcd-0000-4000-8000-000000000003,1700000000000000,1700000010000000,2023-11-14,0,,"
+                "10000,10000,1,1,4000,0,6000,0,seated,,completed,practice,yes,2,1\r\n"
+                "0123abcd-0000-4000-8000-000000000004,1700000000000000,1700000010000000,2023-11-14,0,,"
+                "10000,10000,1,1,4000,0,6000,0,seated,,completed,practice,yes,x,1\r\n", &path);
+    g_assert_false (bb_history_import (target, path, BB_HISTORY_FORMAT_CSV, &added, &skipped, &local_error));
+    g_assert_error (local_error, BB_HISTORY_IO_ERROR, BB_HISTORY_IO_ERROR_INVALID);
+    g_assert_cmpstr (local_error->message, ==, "line 3: field “tension_before”: must be a whole number");
+    g_assert_cmpint (bb_history_count_sessions (target, &error), ==, 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1015,6 +1246,7 @@ main (int   argc,
   g_test_add ("/history/delete-restore", Fixture, NULL, fixture_setup, test_delete_restore, fixture_teardown);
   g_test_add ("/history/session-list", Fixture, NULL, fixture_setup, test_session_list, fixture_teardown);
   g_test_add ("/history/two-processes", Fixture, NULL, fixture_setup, test_two_processes, fixture_teardown);
+  g_test_add ("/history/transfer-checkins", Fixture, NULL, fixture_setup, test_transfer_checkins, fixture_teardown);
 
   return g_test_run ();
 }

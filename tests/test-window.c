@@ -15,8 +15,11 @@
 
 #include "bb-application.h"
 #include "bb-catalog.h"
+#include "bb-checkin-view.h"
 #include "bb-chime-private.h"
 #include "bb-fake-clock.h"
+#include "bb-guidance.h"
+#include "bb-guide-card.h"
 #include "bb-history-page.h"
 #include "bb-learn-page.h"
 #include "bb-practice-page.h"
@@ -29,6 +32,8 @@
 #include "bb-rib-view-private.h"
 #include "bb-session-list.h"
 #include "bb-session-page-private.h"
+#include "bb-tension-chart.h"
+#include "bb-tension-scale.h"
 #include "bb-test-ui-util.h"
 #include "bb-test-util.h"
 #include "bb-welcome-window.h"
@@ -3142,6 +3147,461 @@ test_learn_positions (Fixture       *fixture,
   g_assert_cmpuint (n, ==, n_positions);
 }
 
+/* The check-in after a session, the tension before it, the tip and the
+ * progression they lead to, and the check-ins in the history. */
+
+static BbCheckinView *
+checkin_view (Fixture *fixture)
+{
+  GtkWidget *view = find_widget (GTK_WIDGET (fixture->window), is_type,
+                                 GSIZE_TO_POINTER (BB_TYPE_CHECKIN_VIEW));
+
+  g_assert_nonnull (view);
+
+  return BB_CHECKIN_VIEW (view);
+}
+
+static GtkWidget *
+checkin_child (Fixture    *fixture,
+               const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (checkin_view (fixture)),
+                                                  BB_TYPE_CHECKIN_VIEW, name);
+
+  g_assert_true (GTK_IS_WIDGET (child));
+
+  return GTK_WIDGET (child);
+}
+
+static gboolean
+checkin_shown (Fixture *fixture)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (checkin_view (fixture))) &&
+         gtk_widget_get_mapped (GTK_WIDGET (checkin_view (fixture)));
+}
+
+/* The newest check-in in the store's file, and how many there are. */
+static BbCheckin
+stored_checkin (BbHistory *history,
+                guint     *n_checkins)
+{
+  g_autoptr(GArray) checkins = NULL;
+  g_autoptr(GError) error = NULL;
+  BbCheckin checkin = { 0 };
+
+  checkins = bb_history_list_checkins (history, 0, 100, &error);
+  g_assert_no_error (error);
+  if (checkins->len > 0)
+    checkin = g_array_index (checkins, BbCheckinRecord, 0).checkin;
+  if (n_checkins != NULL)
+    *n_checkins = checkins->len;
+
+  return checkin;
+}
+
+static void
+tap_tension (BbTensionScale *scale,
+             guint           value)
+{
+  click (bb_tension_scale_get_button (scale, value));
+  g_assert_cmpuint (bb_tension_scale_get_value (scale), ==, value);
+}
+
+/* A session of @preset to its end, @hours after the last; stays on the
+ * done page. */
+static BbSession *
+finish_session (Fixture    *fixture,
+                int         hours,
+                const char *preset)
+{
+  BbSession *session;
+
+  bb_fake_clock_jump_real (BB_FAKE_CLOCK (fixture->clock), hours * 3600 * SEC);
+  session = bb_application_begin_session (fixture->app, preset, BB_HISTORY_SOURCE_PRACTICE);
+  iterate ();
+  for (guint i = 0; i < 400 && bb_session_get_state (session) == BB_SESSION_STATE_RUNNING; i++)
+    advance (fixture, 1 * SEC);
+  g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_FINISHED);
+  g_assert_cmpstr (bb_window_get_page_name (fixture->window), ==, "done");
+  wait_mapped (GTK_WIDGET (fixture->window));
+
+  return session;
+}
+
+static GtkWidget *
+guide_child (Fixture    *fixture,
+             const char *name)
+{
+  GtkWidget *card = find_widget (GTK_WIDGET (fixture->window), is_type,
+                                 GSIZE_TO_POINTER (BB_TYPE_GUIDE_CARD));
+  GObject *child;
+
+  g_assert_nonnull (card);
+  child = gtk_widget_get_template_child (card, BB_TYPE_GUIDE_CARD, name);
+  g_assert_true (GTK_IS_WIDGET (child));
+
+  return GTK_WIDGET (child);
+}
+
+static const char *
+guide_text (Fixture    *fixture,
+            const char *name)
+{
+  return gtk_label_get_label (GTK_LABEL (guide_child (fixture, name)));
+}
+
+static void
+show_practice (Fixture *fixture)
+{
+  click (find_button (fixture, "win.show-practice"));
+  g_assert_cmpstr (bb_window_get_page_name (fixture->window), ==, "practice");
+  wait_mapped (GTK_WIDGET (fixture->window));
+  iterate ();
+}
+
+/* After a session: "Not yet" and a tension are saved at once for it;
+ * the practice page then shows the first tip, which can be dismissed;
+ * after a "Yes", no tip. */
+static void
+test_checkin_answers (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  BbHistory *history = wait_history (fixture);
+  BbCheckin checkin = { 0 };
+  BbSession *session;
+  guint n_checkins = 0;
+
+  g_assert_nonnull (history);
+  show_practice (fixture);
+  g_assert_false (gtk_widget_get_visible (guide_child (fixture, "tip_box")));
+
+  session = finish_session (fixture, 0, "desk-break");
+  g_assert_true (checkin_shown (fixture));
+  stored_checkin (history, &n_checkins);
+  g_assert_cmpuint (n_checkins, ==, 0);
+
+  click (checkin_child (fixture, "not_yet_button"));
+  checkin = stored_checkin (history, &n_checkins);
+  g_assert_cmpuint (n_checkins, ==, 1);
+  g_assert_cmpint (checkin.back_felt, ==, BB_BACK_FELT_NOT_YET);
+  g_assert_cmpuint (checkin.tension_after, ==, 0);
+
+  tap_tension (BB_TENSION_SCALE (checkin_child (fixture, "tension_scale")), 4);
+  checkin = stored_checkin (history, &n_checkins);
+  g_assert_cmpuint (n_checkins, ==, 1);
+  g_assert_cmpint (checkin.back_felt, ==, BB_BACK_FELT_NOT_YET);
+  g_assert_cmpuint (checkin.tension_before, ==, 0);
+  g_assert_cmpuint (checkin.tension_after, ==, 4);
+  g_assert_true (bb_history_get_checkin (history, session, &checkin));
+  g_assert_cmpuint (checkin.tension_after, ==, 4);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (checkin_child (fixture, "status_label"))), ==,
+                   "Noted with this session. Thank you.");
+
+  /* The tip for a first "not yet", before the next session. */
+  show_practice (fixture);
+  g_assert_true (gtk_widget_get_visible (guide_child (fixture, "tip_box")));
+  g_assert_cmpstr (guide_text (fixture, "tip_title"), ==, bb_guidance_get_tip_title (BB_TIP_HANDS_ON_BACK));
+  {
+    g_autofree char *text = bb_guidance_dup_tip_text (BB_TIP_HANDS_ON_BACK, "seated");
+
+    g_assert_cmpstr (guide_text (fixture, "tip_text"), ==, text);
+  }
+
+  /* Dismissed, it stays away until the next check-in. */
+  gtk_widget_activate_action (guide_child (fixture, "tip_box"), "guide.dismiss-tip", NULL);
+  g_assert_false (gtk_widget_get_visible (guide_child (fixture, "tip_box")));
+
+  /* A second "not yet" leads to the next tip; the answers start afresh. */
+  session = finish_session (fixture, 1, "desk-break");
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (checkin_child (fixture, "not_yet_button"))));
+  g_assert_cmpuint (bb_tension_scale_get_value (BB_TENSION_SCALE (checkin_child (fixture, "tension_scale"))), ==, 0);
+  click (checkin_child (fixture, "not_yet_button"));
+  show_practice (fixture);
+  g_assert_true (gtk_widget_get_visible (guide_child (fixture, "tip_box")));
+  g_assert_cmpstr (guide_text (fixture, "tip_title"), ==, bb_guidance_get_tip_title (BB_TIP_OTHER_POSITION));
+
+  /* "Yes": no tip. A change of mind on the done page counts. */
+  session = finish_session (fixture, 1, "desk-break");
+  click (checkin_child (fixture, "a_little_button"));
+  click (checkin_child (fixture, "yes_button"));
+  checkin = stored_checkin (history, &n_checkins);
+  g_assert_cmpuint (n_checkins, ==, 3);
+  g_assert_cmpint (checkin.back_felt, ==, BB_BACK_FELT_YES);
+  show_practice (fixture);
+  g_assert_false (gtk_widget_get_visible (guide_child (fixture, "tip_box")));
+}
+
+/* Skip stores nothing; "Don't ask" turns check-ins off, also the
+ * tension before; Preferences turns them on again. A session stopped
+ * before its first whole breath asks nothing. */
+static void
+test_checkin_skip (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  BbHistory *history = wait_history (fixture);
+  GSettings *settings = bb_application_get_settings (fixture->app);
+  BbCheckin checkin = { 0 };
+  guint n_checkins = 0;
+  BbSession *session;
+  GtkWidget *tension_before;
+
+  session = finish_session (fixture, 0, "desk-break");
+  g_assert_true (checkin_shown (fixture));
+  click (checkin_child (fixture, "skip_button"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (checkin_view (fixture))));
+  g_assert_true (bb_history_get_checkin (history, session, &checkin));
+  g_assert_cmpint (checkin.back_felt, ==, BB_BACK_FELT_UNANSWERED);
+  g_assert_cmpuint (checkin.tension_after, ==, 0);
+  stored_checkin (history, &n_checkins);
+  g_assert_cmpuint (n_checkins, ==, 0);
+  g_assert_cmpstr (bb_window_get_page_name (fixture->window), ==, "done");
+
+  /* Stopped at once: nothing to ask about. Stopped after two breaths:
+   * asked. */
+  session = bb_application_begin_session (fixture->app, "desk-break", BB_HISTORY_SOURCE_PRACTICE);
+  iterate ();
+  advance (fixture, 3 * SEC);
+  bb_session_stop (session);
+  iterate ();
+  g_assert_cmpstr (bb_window_get_page_name (fixture->window), ==, "done");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (checkin_view (fixture))));
+  session = bb_application_begin_session (fixture->app, "desk-break", BB_HISTORY_SOURCE_PRACTICE);
+  iterate ();
+  advance (fixture, 21 * SEC);
+  bb_session_stop (session);
+  iterate ();
+  g_assert_true (checkin_shown (fixture));
+
+  show_practice (fixture);
+  tension_before = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (find_widget (GTK_WIDGET (fixture->window), is_type,
+                                                                                       GSIZE_TO_POINTER (BB_TYPE_PRACTICE_PAGE))),
+                                                              BB_TYPE_PRACTICE_PAGE, "tension_before_box"));
+  g_assert_true (gtk_widget_get_visible (tension_before));
+
+  /* Turned off: a toast says where to turn them on again. */
+  finish_session (fixture, 1, "desk-break");
+  click (checkin_child (fixture, "turn_off_button"));
+  g_assert_false (g_settings_get_boolean (settings, "checkin-enabled"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (checkin_view (fixture))));
+  g_assert_nonnull (find_widget (GTK_WIDGET (fixture->window), has_label,
+                                 "No more check-ins. Preferences can bring them back."));
+  g_assert_false (gtk_widget_get_visible (tension_before));
+
+  finish_session (fixture, 1, "desk-break");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (checkin_view (fixture))));
+
+  /* On again from Preferences. */
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    GtkWidget *preferences = NULL;
+    GtkWidget *toggle;
+
+    g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "preferences", NULL);
+    iterate ();
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && preferences == NULL; i++)
+      {
+        g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+        preferences = find_widget (toplevel, is_preferences, NULL);
+      }
+    g_assert_nonnull (preferences);
+    toggle = find_widget (preferences, is_switch_for, "Ask _Before and After Sessions");
+    g_assert_nonnull (toggle);
+    g_assert_false (gtk_switch_get_active (GTK_SWITCH (toggle)));
+    gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
+    g_assert_true (g_settings_get_boolean (settings, "checkin-enabled"));
+    gtk_window_destroy (GTK_WINDOW (preferences));
+    iterate ();
+  }
+  finish_session (fixture, 1, "desk-break");
+  g_assert_true (checkin_shown (fixture));
+}
+
+/* The tension before, on the practice page, goes with the session Start
+ * begins, and is then cleared. */
+static void
+test_tension_before (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  BbHistory *history = wait_history (fixture);
+  GtkWidget *page = find_widget (GTK_WIDGET (fixture->window), is_type, GSIZE_TO_POINTER (BB_TYPE_PRACTICE_PAGE));
+  BbTensionScale *scale = BB_TENSION_SCALE (gtk_widget_get_template_child (page, BB_TYPE_PRACTICE_PAGE,
+                                                                           "tension_before_scale"));
+  BbCheckin checkin = { 0 };
+  BbSession *session;
+  guint n_checkins = 0;
+
+  tap_tension (scale, 3);
+  click (find_button (fixture, "practice.start"));
+  session = bb_application_get_session (fixture->app);
+  g_assert_nonnull (session);
+  g_assert_cmpuint (bb_tension_scale_get_value (scale), ==, 0);
+  /* The store lists the session's check-in once it has ended. */
+  g_assert_true (bb_history_get_checkin (history, session, &checkin));
+  g_assert_cmpuint (checkin.tension_before, ==, 3);
+  g_assert_cmpint (checkin.back_felt, ==, BB_BACK_FELT_UNANSWERED);
+
+  /* The answers after join it. */
+  for (guint i = 0; i < 130 && bb_session_get_state (session) == BB_SESSION_STATE_RUNNING; i++)
+    advance (fixture, 1 * SEC);
+  tap_tension (BB_TENSION_SCALE (checkin_child (fixture, "tension_scale")), 2);
+  checkin = stored_checkin (history, &n_checkins);
+  g_assert_cmpuint (n_checkins, ==, 1);
+  g_assert_cmpuint (checkin.tension_before, ==, 3);
+  g_assert_cmpuint (checkin.tension_after, ==, 2);
+
+  /* Not answered: nothing saved. */
+  show_practice (fixture);
+  click (find_button (fixture, "practice.start"));
+  g_assert_true (bb_application_get_session (fixture->app) != session);
+  session = bb_application_get_session (fixture->app);
+  g_assert_true (bb_history_get_checkin (history, session, &checkin));
+  g_assert_cmpuint (checkin.tension_before, ==, 0);
+  bb_session_stop (session);
+  iterate ();
+  stored_checkin (history, &n_checkins);
+  g_assert_cmpuint (n_checkins, ==, 1);
+
+  /* Tension that fell: no tip. Tension that rose, though the back was
+   * felt: the tip on the shoulders. */
+  show_practice (fixture);
+  g_assert_false (gtk_widget_get_visible (guide_child (fixture, "tip_box")));
+  tap_tension (scale, 2);
+  click (find_button (fixture, "practice.start"));
+  session = bb_application_get_session (fixture->app);
+  for (guint i = 0; i < 130 && bb_session_get_state (session) == BB_SESSION_STATE_RUNNING; i++)
+    advance (fixture, 1 * SEC);
+  click (checkin_child (fixture, "yes_button"));
+  tap_tension (BB_TENSION_SCALE (checkin_child (fixture, "tension_scale")), 4);
+  show_practice (fixture);
+  g_assert_true (gtk_widget_get_visible (guide_child (fixture, "tip_box")));
+  g_assert_cmpstr (guide_text (fixture, "tip_title"), ==, bb_guidance_get_tip_title (BB_TIP_SHOULDERS));
+}
+
+/* Answers given while the history is still being opened are kept, and
+ * saved once it is open. */
+static void
+test_checkin_late (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  BbCheckin checkin = { 0 };
+  BbHistory *history;
+  BbSession *session;
+
+  g_assert_null (bb_application_get_history (fixture->app));
+  /* The guide waits for the history too. */
+  g_assert_false (gtk_widget_get_visible (guide_child (fixture, "progress_box")));
+  session = finish_session (fixture, 0, "desk-break");
+  g_assert_true (checkin_shown (fixture));
+  click (checkin_child (fixture, "not_yet_button"));
+  tap_tension (BB_TENSION_SCALE (checkin_child (fixture, "tension_scale")), 5);
+  g_assert_null (bb_application_get_history (fixture->app));
+
+  g_assert_cmpint (sqlite3_exec (fixture->lock, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_clear_pointer (&fixture->lock, sqlite3_close);
+  history = wait_history (fixture);
+  g_assert_nonnull (history);
+  g_assert_true (bb_history_get_checkin (history, session, &checkin));
+  g_assert_cmpint (checkin.back_felt, ==, BB_BACK_FELT_NOT_YET);
+  g_assert_cmpuint (checkin.tension_after, ==, 5);
+  checkin = stored_checkin (history, NULL);
+  g_assert_cmpint (checkin.back_felt, ==, BB_BACK_FELT_NOT_YET);
+  g_assert_cmpuint (checkin.tension_after, ==, 5);
+
+  show_practice (fixture);
+  g_assert_true (gtk_widget_get_visible (guide_child (fixture, "progress_box")));
+  g_assert_cmpstr (guide_text (fixture, "tip_title"), ==, bb_guidance_get_tip_title (BB_TIP_HANDS_ON_BACK));
+}
+
+/* The progression card reads the step and the days from the history:
+ * the back felt in child's pose on 3, then 5 separate days. */
+static void
+test_progression (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkLevelBar *bar;
+
+  wait_history (fixture);
+  show_practice (fixture);
+  g_assert_true (gtk_widget_get_visible (guide_child (fixture, "progress_box")));
+  g_assert_cmpstr (guide_text (fixture, "stage_label"), ==, "Supported positions");
+  g_assert_cmpstr (guide_text (fixture, "days_label"), ==,
+                   "Feel your back widen on 5 separate days to take the next step");
+  bar = GTK_LEVEL_BAR (guide_child (fixture, "level_bar"));
+  g_assert_cmpfloat (gtk_level_bar_get_value (bar), ==, 0);
+
+  for (guint day = 0; day < 5; day++)
+    {
+      finish_session (fixture, 24, "first-breaths");
+      click (checkin_child (fixture, "yes_button"));
+      /* Twice on one day counts once. */
+      if (day == 0)
+        {
+          finish_session (fixture, 1, "first-breaths");
+          click (checkin_child (fixture, "yes_button"));
+        }
+      show_practice (fixture);
+
+      if (day == 2)
+        {
+          g_assert_cmpstr (guide_text (fixture, "stage_label"), ==, "Supported positions");
+          g_assert_cmpstr (guide_text (fixture, "days_label"), ==, "Back felt on 3 of 5 days in Child’s pose");
+          g_assert_cmpfloat (gtk_level_bar_get_value (bar), ==, 3);
+          g_assert_true (g_str_has_prefix (guide_text (fixture, "next_label"), "Next: Seated. "));
+        }
+    }
+
+  g_assert_cmpstr (guide_text (fixture, "stage_label"), ==, "Seated");
+  g_assert_cmpfloat (gtk_level_bar_get_value (bar), ==, 0);
+  g_assert_true (g_str_has_prefix (guide_text (fixture, "next_label"), "Next: Standing. "));
+}
+
+/* The history page counts the sessions where the back was felt and
+ * charts the tension before and after; with no check-ins it says how
+ * to get them. */
+static void
+test_history_checkins (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  static const BbCheckin answers[] = {
+    { BB_BACK_FELT_NOT_YET, 3, 3 },
+    { BB_BACK_FELT_YES, 4, 2 },
+    { BB_BACK_FELT_A_LITTLE, 0, 2 },
+    { BB_BACK_FELT_YES, 2, 1 },
+  };
+  BbHistory *history = wait_history (fixture);
+  g_autoptr(GError) error = NULL;
+  BbHistoryPage *page;
+  GtkWidget *chart;
+
+  practise (fixture, 0, 125);
+  page = show_history (fixture);
+  chart = find_widget (GTK_WIDGET (page), is_type, GSIZE_TO_POINTER (BB_TYPE_TENSION_CHART));
+  g_assert_nonnull (chart);
+  g_assert_true (g_str_has_prefix (history_child (page, "felt_label"), "After a session, the check-in asks"));
+  g_assert_false (gtk_widget_get_visible (chart));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), BB_TYPE_HISTORY_PAGE,
+                                                                                     "tension_label"))));
+
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    {
+      practise (fixture, 2, 125);
+      g_assert_true (bb_history_save_checkin (history, bb_application_get_session (fixture->app),
+                                              &answers[i], &error));
+      g_assert_no_error (error);
+    }
+
+  page = show_history (fixture);
+  g_assert_cmpstr (history_child (page, "felt_label"), ==,
+                   "Back felt in 2 of 4 checked-in sessions, and a little in 1 more");
+  g_assert_true (gtk_widget_get_visible (chart));
+  g_assert_cmpuint (bb_tension_chart_get_n_points (BB_TENSION_CHART (chart)), ==, 3);
+  g_assert_cmpstr (history_child (page, "tension_label"), ==, "Tension was lower after 2 of 3 sessions");
+  gtk_test_accessible_assert_property (chart, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Chart of neck and shoulder tension before and after your last 3 sessions, "
+                                       "from 1, at ease, to 5, very tense: 3.0 before and 2.0 after on average.");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3201,6 +3661,12 @@ main (int   argc,
   g_test_add ("/window/learn-page", Fixture, NULL, fixture_setup, test_learn_page, fixture_teardown);
   g_test_add ("/window/learn-reduced-motion", Fixture, NULL, fixture_setup, test_learn_reduced_motion, fixture_teardown);
   g_test_add ("/window/learn-positions", Fixture, NULL, fixture_setup, test_learn_positions, fixture_teardown);
+  g_test_add ("/window/checkin-answers", Fixture, OWN_HISTORY, fixture_setup, test_checkin_answers, fixture_teardown);
+  g_test_add ("/window/checkin-skip", Fixture, OWN_HISTORY, fixture_setup, test_checkin_skip, fixture_teardown);
+  g_test_add ("/window/tension-before", Fixture, OWN_HISTORY, fixture_setup, test_tension_before, fixture_teardown);
+  g_test_add ("/window/checkin-late", Fixture, LOCKED_HISTORY, fixture_setup, test_checkin_late, fixture_teardown);
+  g_test_add ("/window/progression", Fixture, OWN_HISTORY, fixture_setup, test_progression, fixture_teardown);
+  g_test_add ("/window/history-checkins", Fixture, OWN_HISTORY, fixture_setup, test_history_checkins, fixture_teardown);
 
   result = g_test_run ();
   bb_test_remove_tree (data_home);

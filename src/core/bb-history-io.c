@@ -15,7 +15,8 @@
 #include "bb-streak.h"
 
 /*
- * Export and import of the sessions, as JSON or CSV: the user's data,
+ * Export and import of the sessions, with their check-ins, as JSON or
+ * CSV: the user's data,
  * theirs to take elsewhere and bring back.
  *
  * Import reads and checks the whole file before it touches the store:
@@ -47,6 +48,7 @@ typedef enum
   KIND_TEXT,
   KIND_OUTCOME,
   KIND_SOURCE,
+  KIND_BACK_FELT,
 } Kind;
 
 typedef struct
@@ -58,7 +60,9 @@ typedef struct
   gint64      max;
 } Field;
 
-/* The columns, in the order of the CSV header and of the INSERT below. */
+/* The columns, in the order of the CSV header and of the INSERT below:
+ * the session's, then its check-in's, which are all optional, so that
+ * files from before check-ins still import. */
 static const Field fields[] = {
   { "uuid", KIND_UUID, FALSE, 0, 0 },
   { "start_utc_us", KIND_TIME, FALSE, MIN_TIME_US, MAX_TIME_US },
@@ -78,9 +82,14 @@ static const Field fields[] = {
   { "preset_id", KIND_TEXT, TRUE, 0, 0 },
   { "outcome", KIND_OUTCOME, FALSE, 0, 0 },
   { "source", KIND_SOURCE, FALSE, 0, 0 },
+  { "back_felt", KIND_BACK_FELT, TRUE, 0, 0 },
+  { "tension_before", KIND_INT, TRUE, 1, BB_TENSION_MAX },
+  { "tension_after", KIND_INT, TRUE, 1, BB_TENSION_MAX },
 };
 
 #define N_FIELDS G_N_ELEMENTS (fields)
+#define N_CHECKIN_FIELDS 3
+#define N_SESSION_FIELDS (N_FIELDS - N_CHECKIN_FIELDS)
 
 enum { F_UUID, F_START, F_END };
 
@@ -247,8 +256,10 @@ bb_history_export (BbHistory        *self,
   g_return_val_if_fail (path != NULL, FALSE);
 
   for (guint i = 0; i < N_FIELDS; i++)
-    g_string_append_printf (sql, "%s%s", i > 0 ? ", " : "", fields[i].name);
-  g_string_append (sql, " FROM sessions WHERE outcome <> 'in-progress' ORDER BY start_utc_us, id");
+    g_string_append_printf (sql, "%s%s.%s", i > 0 ? ", " : "",
+                            i < N_SESSION_FIELDS ? "s" : "c", fields[i].name);
+  g_string_append (sql, " FROM sessions s LEFT JOIN checkins c ON c.session_uuid = s.uuid"
+                        " WHERE s.outcome <> 'in-progress' ORDER BY s.start_utc_us, s.id");
 
   if (sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
     {
@@ -394,6 +405,15 @@ check_value (const Field  *field,
     case KIND_SOURCE:
       if (!g_strv_contains (sources, value->text))
         return invalid (error, where, field, _("must be practice, command-line or reminder"));
+      return TRUE;
+
+    case KIND_BACK_FELT:
+      {
+        BbBackFelt back_felt;
+
+        if (!bb_back_felt_from_string (value->text, &back_felt) || back_felt == BB_BACK_FELT_UNANSWERED)
+          return invalid (error, where, field, _("must be yes, a-little or not-yet"));
+      }
       return TRUE;
 
     default:
@@ -678,7 +698,7 @@ read_csv (const char  *contents,
           const char *text = columns[i] >= 0 ? g_ptr_array_index (row, columns[i]) : NULL;
           Value *value = &record->values[i];
 
-          if (text == NULL || (*text == '\0' && is_number_field (i)))
+          if (text == NULL || (*text == '\0' && (is_number_field (i) || fields[i].nullable)))
             {
               value->is_null = TRUE;
               continue;
@@ -706,6 +726,16 @@ read_csv (const char  *contents,
   return g_steal_pointer (&records);
 }
 
+static gboolean
+record_has_checkin (const Record *record)
+{
+  for (guint i = N_SESSION_FIELDS; i < N_FIELDS; i++)
+    if (!record->values[i].is_null)
+      return TRUE;
+
+  return FALSE;
+}
+
 /**
  * bb_history_import:
  * @n_added: (out) (optional): sessions added
@@ -729,6 +759,7 @@ bb_history_import (BbHistory        *self,
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GString) sql = g_string_new ("INSERT OR IGNORE INTO sessions (");
   sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *checkin_stmt = NULL;
   const char *contents;
   gsize length;
   guint added = 0;
@@ -766,15 +797,19 @@ bb_history_import (BbHistory        *self,
         }
     }
 
-  for (guint i = 0; i < N_FIELDS; i++)
+  for (guint i = 0; i < N_SESSION_FIELDS; i++)
     g_string_append_printf (sql, "%s%s", i > 0 ? ", " : "", fields[i].name);
   g_string_append (sql, ", checkpoint_utc_us) VALUES (");
-  for (guint i = 0; i < N_FIELDS; i++)
+  for (guint i = 0; i < N_SESSION_FIELDS; i++)
     g_string_append_printf (sql, "%s?%u", i > 0 ? ", " : "", i + 1);
   g_string_append_printf (sql, ", ?%u)", F_END + 1);
 
   if (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK ||
-      sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+      sqlite3_prepare_v2 (db, sql->str, -1, &stmt, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (db,
+                          "INSERT OR IGNORE INTO checkins (session_uuid, back_felt, tension_before, tension_after)"
+                          " VALUES (?1, ?2, ?3, ?4)",
+                          -1, &checkin_stmt, NULL) != SQLITE_OK)
     goto failed;
 
   for (guint r = 0; r < records->len; r++)
@@ -782,7 +817,7 @@ bb_history_import (BbHistory        *self,
       Record *record = &g_array_index (records, Record, r);
 
       sqlite3_reset (stmt);
-      for (guint i = 0; i < N_FIELDS; i++)
+      for (guint i = 0; i < N_SESSION_FIELDS; i++)
         {
           Value *value = &record->values[i];
 
@@ -797,11 +832,37 @@ bb_history_import (BbHistory        *self,
       if (sqlite3_step (stmt) != SQLITE_DONE)
         goto failed;
 
-      added += sqlite3_changes (db);
+      if (sqlite3_changes (db) == 0)
+        continue;
+      added++;
+
+      /* The check-in comes with a session added; one already in the
+       * store keeps its own. */
+      if (!record_has_checkin (record))
+        continue;
+
+      sqlite3_reset (checkin_stmt);
+      sqlite3_bind_text (checkin_stmt, 1, record->values[F_UUID].text, -1, SQLITE_STATIC);
+      for (guint i = N_SESSION_FIELDS; i < N_FIELDS; i++)
+        {
+          Value *value = &record->values[i];
+
+          if (value->is_null)
+            sqlite3_bind_null (checkin_stmt, i - N_SESSION_FIELDS + 2);
+          else if (is_number_field (i))
+            sqlite3_bind_int64 (checkin_stmt, i - N_SESSION_FIELDS + 2, value->number);
+          else
+            sqlite3_bind_text (checkin_stmt, i - N_SESSION_FIELDS + 2, value->text, -1, SQLITE_STATIC);
+        }
+
+      if (sqlite3_step (checkin_stmt) != SQLITE_DONE)
+        goto failed;
     }
 
   sqlite3_finalize (stmt);
   stmt = NULL;
+  sqlite3_finalize (checkin_stmt);
+  checkin_stmt = NULL;
 
   if (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
     goto failed;
@@ -819,6 +880,7 @@ bb_history_import (BbHistory        *self,
 failed:
   g_set_error (error, BB_HISTORY_ERROR, BB_HISTORY_ERROR_WRITE, "%s", sqlite3_errmsg (db));
   sqlite3_finalize (stmt);
+  sqlite3_finalize (checkin_stmt);
   sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
   return FALSE;
 }

@@ -40,6 +40,8 @@ struct _BbApplication
   char           *pending_preset;
   /* Sessions begun while the history was being opened. */
   GPtrArray      *untracked;
+  /* Check-in answers given while the history was being opened. */
+  GPtrArray      *unsaved_checkins;
   /* The current session's ends, for the reminders' service. */
   GSignalGroup   *session_signals;
 
@@ -422,6 +424,34 @@ untracked_free (gpointer data)
   g_free (untracked);
 }
 
+typedef struct
+{
+  BbSession *session;
+  BbCheckin  checkin;
+} UnsavedCheckin;
+
+static void
+unsaved_checkin_free (gpointer data)
+{
+  UnsavedCheckin *unsaved = data;
+
+  g_object_unref (unsaved->session);
+  g_free (unsaved);
+}
+
+static void
+save_unsaved_checkins (BbApplication *self)
+{
+  for (guint i = 0; i < self->unsaved_checkins->len; i++)
+    {
+      UnsavedCheckin *unsaved = g_ptr_array_index (self->unsaved_checkins, i);
+      g_autoptr(GError) error = NULL;
+
+      if (!bb_history_save_checkin (self->history, unsaved->session, &unsaved->checkin, &error))
+        g_warning ("Could not save a check-in: %s", error->message);
+    }
+}
+
 /* The history is there, or could not be opened: sessions begun in the
  * meantime are recorded from where they are. */
 static void
@@ -449,10 +479,12 @@ set_history (BbApplication *self,
 
           bb_history_track (history, untracked->session, untracked->preset_id, untracked->source);
         }
+      save_unsaved_checkins (self);
       set_notice (self, bb_history_get_notice (history));
     }
 
   g_ptr_array_set_size (self->untracked, 0);
+  g_ptr_array_set_size (self->unsaved_checkins, 0);
   set_transfer_enabled (self, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HISTORY]);
 }
@@ -1091,6 +1123,7 @@ bb_application_finalize (GObject *object)
   g_clear_pointer (&self->history_path, g_free);
   g_clear_pointer (&self->notice, g_free);
   g_clear_pointer (&self->untracked, g_ptr_array_unref);
+  g_clear_pointer (&self->unsaved_checkins, g_ptr_array_unref);
   g_clear_object (&self->history);
   g_clear_object (&self->reminders_client);
 
@@ -1253,6 +1286,7 @@ static void
 bb_application_init (BbApplication *self)
 {
   self->untracked = g_ptr_array_new_with_free_func (untracked_free);
+  self->unsaved_checkins = g_ptr_array_new_with_free_func (unsaved_checkin_free);
 }
 
 /**
@@ -1359,6 +1393,70 @@ bb_application_get_history_failed (BbApplication *self)
   g_return_val_if_fail (BB_IS_APPLICATION (self), FALSE);
 
   return self->history_failed;
+}
+
+/**
+ * bb_application_save_checkin:
+ * @session: the session the answers belong to
+ * @checkin: answers; unanswered fields keep earlier ones
+ * @error: where to say why they could not be kept
+ *
+ * Saves check-in answers for @session in the history. While the history
+ * is still being opened they are kept, merged, and saved once it is open.
+ *
+ * Returns: %FALSE if the history could not be opened or the write failed
+ */
+gboolean
+bb_application_save_checkin (BbApplication    *self,
+                             BbSession        *session,
+                             const BbCheckin  *checkin,
+                             GError          **error)
+{
+  UnsavedCheckin *unsaved = NULL;
+
+  g_return_val_if_fail (BB_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (BB_IS_SESSION (session), FALSE);
+  g_return_val_if_fail (checkin != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->history != NULL)
+    return bb_history_save_checkin (self->history, session, checkin, error);
+
+  if (self->history_failed)
+    {
+      g_set_error_literal (error, BB_HISTORY_ERROR, BB_HISTORY_ERROR_OPEN,
+                           _("Your history could not be opened, so your answers can’t be kept."));
+      return FALSE;
+    }
+
+  if (checkin->back_felt > BB_BACK_FELT_NOT_YET ||
+      checkin->tension_before > BB_TENSION_MAX ||
+      checkin->tension_after > BB_TENSION_MAX)
+    {
+      g_set_error_literal (error, BB_HISTORY_ERROR, BB_HISTORY_ERROR_WRITE,
+                           "A check-in answer is out of range");
+      return FALSE;
+    }
+
+  for (guint i = 0; i < self->unsaved_checkins->len && unsaved == NULL; i++)
+    if (((UnsavedCheckin *) g_ptr_array_index (self->unsaved_checkins, i))->session == session)
+      unsaved = g_ptr_array_index (self->unsaved_checkins, i);
+
+  if (unsaved == NULL)
+    {
+      unsaved = g_new0 (UnsavedCheckin, 1);
+      unsaved->session = g_object_ref (session);
+      g_ptr_array_add (self->unsaved_checkins, unsaved);
+    }
+
+  if (checkin->back_felt != BB_BACK_FELT_UNANSWERED)
+    unsaved->checkin.back_felt = checkin->back_felt;
+  if (checkin->tension_before != 0)
+    unsaved->checkin.tension_before = checkin->tension_before;
+  if (checkin->tension_after != 0)
+    unsaved->checkin.tension_after = checkin->tension_after;
+
+  return TRUE;
 }
 
 const char *

@@ -40,6 +40,11 @@ char          *bb_application_transfer_finish (BbApplication       *self,
                                                GAsyncResult        *result,
                                                GError             **error);
 
+gboolean       bb_application_save_checkin (BbApplication    *self,
+                                            BbSession        *session,
+                                            const BbCheckin  *checkin,
+                                            GError          **error);
+
 void           bb_application_show_preferences (BbApplication *self,
                                                 const char    *page);
 BbRemindersClient *bb_application_get_reminders_client (BbApplication *self);

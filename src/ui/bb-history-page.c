@@ -12,6 +12,7 @@
 #include "bb-history-report.h"
 #include "bb-session-list.h"
 #include "bb-session-row.h"
+#include "bb-tension-chart.h"
 #include "bb-trend-chart.h"
 
 /*
@@ -44,6 +45,10 @@ struct _BbHistoryPage
   GtkLabel       *heatmap_summary;
   AdwBin         *chart_bin;
   GtkLabel       *trend_label;
+  AdwBin         *tension_bin;
+  GtkLabel       *felt_label;
+  GtkLabel       *tension_label;
+  GtkWidget      *tension_caption;
   GtkListBox     *recent_list;
   GtkButton      *all_button;
   GtkListView    *session_view;
@@ -57,6 +62,7 @@ struct _BbHistoryPage
   /* Plain state */
   BbHeatmap      *heatmap;
   BbTrendChart   *chart;
+  BbTensionChart *tension_chart;
   AdwToast       *undo_toast;  /* while it shows */
   GArray         *deleted;     /* ids the toast can put back */
   guint32         today;
@@ -110,6 +116,68 @@ show_error (BbHistoryPage *self,
 {
   adw_status_page_set_description (self->error_page, message);
   gtk_stack_set_visible_child_name (self->stack, "error");
+}
+
+static char *
+felt_text (const BbCheckinStats *stats)
+{
+  guint n_answered = stats->n_felt + stats->n_a_little + stats->n_not_yet;
+  g_autofree char *felt = NULL;
+
+  if (n_answered == 0)
+    return g_strdup (_("Answer “Could you feel your back ribs widen?” after a session to see how often it happens."));
+
+  /* Translators: "Back felt in 12 of 20 checked-in sessions" */
+  felt = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Back felt in %u of %u checked-in session",
+                                       "Back felt in %u of %u checked-in sessions",
+                                       n_answered),
+                          stats->n_felt, n_answered);
+  if (stats->n_a_little == 0)
+    return g_steal_pointer (&felt);
+
+  /* Translators: follows "Back felt in 12 of 20 checked-in sessions" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%s, and a little in %u more",
+                                       "%s, and a little in %u more",
+                                       stats->n_a_little),
+                          felt, stats->n_a_little);
+}
+
+/* The check-ins: how often the back was felt, and the tension before
+ * and after. */
+static void
+refresh_checkins (BbHistoryPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) records = NULL;
+  g_autofree char *felt = NULL;
+  BbCheckinStats stats;
+  gboolean chart;
+
+  if (!bb_history_get_checkin_stats (self->history, &stats, &error) ||
+      (records = bb_history_list_checkins (self->history, 0, 4 * BB_TENSION_CHART_N_POINTS, &error)) == NULL)
+    {
+      gtk_label_set_label (self->felt_label, error->message);
+      stats.n_checkins = 0;
+    }
+  else if (stats.n_checkins == 0)
+    gtk_label_set_label (self->felt_label,
+                         _("After a session, the check-in asks whether you felt your back ribs widen and how your neck and shoulders feel. Your answers add up here."));
+  else
+    {
+      felt = felt_text (&stats);
+      gtk_label_set_label (self->felt_label, felt);
+    }
+
+  if (records != NULL)
+    bb_tension_chart_set_checkins (self->tension_chart,
+                                   (const BbCheckinRecord *) (void *) records->data, records->len);
+  chart = records != NULL && bb_tension_chart_get_n_points (self->tension_chart) > 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->tension_chart), chart);
+  gtk_widget_set_visible (self->tension_caption, chart);
+  gtk_widget_set_visible (GTK_WIDGET (self->tension_label), stats.n_checkins > 0);
+  gtk_label_set_label (self->tension_label, bb_tension_chart_get_summary (self->tension_chart));
 }
 
 /**
@@ -179,6 +247,7 @@ bb_history_page_refresh (BbHistoryPage *self)
   gtk_label_set_label (self->heatmap_summary, bb_heatmap_get_summary (self->heatmap));
   bb_trend_chart_set_days (self->chart, today, days, n_days);
   gtk_label_set_label (self->trend_label, bb_trend_chart_get_trend_text (self->chart));
+  refresh_checkins (self);
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "sessions") != 0)
     gtk_stack_set_visible_child_name (self->stack, "overview");
@@ -488,6 +557,10 @@ bb_history_page_class_init (BbHistoryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BbHistoryPage, heatmap_summary);
   gtk_widget_class_bind_template_child (widget_class, BbHistoryPage, chart_bin);
   gtk_widget_class_bind_template_child (widget_class, BbHistoryPage, trend_label);
+  gtk_widget_class_bind_template_child (widget_class, BbHistoryPage, tension_bin);
+  gtk_widget_class_bind_template_child (widget_class, BbHistoryPage, felt_label);
+  gtk_widget_class_bind_template_child (widget_class, BbHistoryPage, tension_label);
+  gtk_widget_class_bind_template_child (widget_class, BbHistoryPage, tension_caption);
   gtk_widget_class_bind_template_child (widget_class, BbHistoryPage, recent_list);
   gtk_widget_class_bind_template_child (widget_class, BbHistoryPage, all_button);
   gtk_widget_class_bind_template_child (widget_class, BbHistoryPage, session_view);
@@ -512,6 +585,8 @@ bb_history_page_init (BbHistoryPage *self)
   adw_bin_set_child (self->heatmap_bin, GTK_WIDGET (self->heatmap));
   self->chart = BB_TREND_CHART (bb_trend_chart_new ());
   adw_bin_set_child (self->chart_bin, GTK_WIDGET (self->chart));
+  self->tension_chart = BB_TENSION_CHART (bb_tension_chart_new ());
+  adw_bin_set_child (self->tension_bin, GTK_WIDGET (self->tension_chart));
 
   g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->heatmap_scroller), "notify::upper",
                            G_CALLBACK (heatmap_width_cb), self, G_CONNECT_SWAPPED);

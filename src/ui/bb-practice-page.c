@@ -10,10 +10,12 @@
 #include "bb-application.h"
 #include "bb-catalog.h"
 #include "bb-format.h"
+#include "bb-guide-card.h"
 #include "bb-practice-page-private.h"
 #include "bb-preset-editor.h"
 #include "bb-preset-store.h"
 #include "bb-window.h"
+#include "bb-tension-scale.h"
 
 /*
  * The list of sessions. Its rows are a radio group on the application's
@@ -39,6 +41,9 @@ struct _BbPracticePage
   AdwPreferencesGroup  *own_group;
   GtkButton            *start_button;
   GtkLabel             *next_reminder_label;
+  BbGuideCard          *guide_card;
+  GtkWidget            *tension_before_box;
+  BbTensionScale       *tension_before_scale;
 
   /* Owned */
   GSettings            *settings;
@@ -448,6 +453,33 @@ delete_preset_action (GtkWidget  *widget,
   add_toast (self, toast);
 }
 
+/* The tension asked before the session goes with the session Start
+ * began, if it began one, and is then asked afresh. */
+static void
+save_tension_before (BbPracticePage *self,
+                     GtkApplication *application,
+                     BbSession      *previous)
+{
+  BbCheckin checkin = { BB_BACK_FELT_UNANSWERED, 0, 0 };
+  BbSession *session;
+  g_autoptr(GError) error = NULL;
+
+  checkin.tension_before = bb_tension_scale_get_value (self->tension_before_scale);
+  if (checkin.tension_before == 0 || !BB_IS_APPLICATION (application) ||
+      !gtk_widget_get_visible (self->tension_before_box))
+    return;
+
+  session = bb_application_get_session (BB_APPLICATION (application));
+  if (session == previous)
+    return;
+
+  if (session != NULL &&
+      !bb_application_save_checkin (BB_APPLICATION (application), session, &checkin, &error))
+    g_message ("The tension before the session was not saved: %s", error->message);
+
+  bb_tension_scale_set_value (self->tension_before_scale, 0);
+}
+
 /* Starts the preset chosen in the list, as the application's
  * "last-preset" action holds it. */
 static void
@@ -458,12 +490,19 @@ start_action (GtkWidget  *widget,
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkApplication *application = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
   g_autoptr(GVariant) preset = NULL;
+  /* Held, so that a new session cannot take its place in memory. */
+  g_autoptr(BbSession) previous = NULL;
 
   if (application != NULL)
     preset = g_action_group_get_action_state (G_ACTION_GROUP (application), "last-preset");
 
+  if (BB_IS_APPLICATION (application) && bb_application_get_session (BB_APPLICATION (application)) != NULL)
+    previous = g_object_ref (bb_application_get_session (BB_APPLICATION (application)));
+
   if (preset != NULL && g_variant_is_of_type (preset, G_VARIANT_TYPE_STRING))
     gtk_widget_activate_action_variant (widget, "app.start-preset", preset);
+
+  save_tension_before (BB_PRACTICE_PAGE (widget), application, previous);
 }
 
 /**
@@ -587,6 +626,9 @@ after_first_frame_cb (gpointer user_data)
   self->after_frame_idle = 0;
   self->after_first_frame = TRUE;
 
+  if (BB_IS_APPLICATION (application))
+    bb_guide_card_set_application (self->guide_card, BB_APPLICATION (application));
+
   if (!self->client_chosen && BB_IS_APPLICATION (application))
     bb_practice_page_set_reminders_client (self, bb_application_get_reminders_client (BB_APPLICATION (application)));
 
@@ -671,11 +713,17 @@ bb_practice_page_class_init (BbPracticePageClass *klass)
 
   widget_class->grab_focus = bb_practice_page_grab_focus;
 
+  g_type_ensure (BB_TYPE_GUIDE_CARD);
+  g_type_ensure (BB_TYPE_TENSION_SCALE);
+
   gtk_widget_class_set_template_from_resource (widget_class, APPLICATION_PATH "bb-practice-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BbPracticePage, presets_group);
   gtk_widget_class_bind_template_child (widget_class, BbPracticePage, own_group);
   gtk_widget_class_bind_template_child (widget_class, BbPracticePage, start_button);
   gtk_widget_class_bind_template_child (widget_class, BbPracticePage, next_reminder_label);
+  gtk_widget_class_bind_template_child (widget_class, BbPracticePage, guide_card);
+  gtk_widget_class_bind_template_child (widget_class, BbPracticePage, tension_before_box);
+  gtk_widget_class_bind_template_child (widget_class, BbPracticePage, tension_before_scale);
 
   gtk_widget_class_install_action (widget_class, "practice.start", NULL, start_action);
   gtk_widget_class_install_action (widget_class, "practice.new-preset", NULL, new_preset_action);
@@ -696,6 +744,7 @@ bb_practice_page_init (BbPracticePage *self)
   populate_own (self);
   g_signal_connect_object (self->presets, "changed", G_CALLBACK (presets_changed_cb),
                            self, G_CONNECT_SWAPPED);
+  g_settings_bind (self->settings, "checkin-enabled", self->tension_before_box, "visible", G_SETTINGS_BIND_GET);
 
   self->client_bindings = g_binding_group_new ();
   g_binding_group_bind_full (self->client_bindings, "next-due",

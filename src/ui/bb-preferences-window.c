@@ -28,6 +28,7 @@ struct _BbPreferencesWindow
   /* Template children */
   GtkSwitch            *chimes_switch;
   GtkSwitch            *settle_switch;
+  GtkSwitch            *checkin_switch;
   AdwActionRow         *volume_row;
   GtkAdjustment        *volume_adjustment;
   AdwPreferencesGroup  *sounds_group;
@@ -455,6 +456,7 @@ bb_preferences_window_class_init (BbPreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, APPLICATION_PATH "bb-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, chimes_switch);
+  gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, checkin_switch);
   gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, volume_row);
   gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, volume_adjustment);
   gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, sounds_group);
@@ -506,6 +508,7 @@ bb_preferences_window_new (GSettings *settings,
   self->chime = g_object_ref (chime);
 
   g_settings_bind (settings, "chimes-enabled", self->chimes_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "checkin-enabled", self->checkin_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "chime-volume", self->volume_adjustment, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "chimes-enabled", self->volume_row, "sensitive", G_SETTINGS_BIND_GET);
   g_settings_bind (settings, "settle-countdown", self->settle_switch, "active", G_SETTINGS_BIND_DEFAULT);

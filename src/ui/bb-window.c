@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "bb-catalog.h"
+#include "bb-checkin-view.h"
 #include "bb-format.h"
 #include "bb-history-page.h"
 #include "bb-learn-page.h"
@@ -47,6 +48,7 @@ struct _BbWindow
   AdwStatusPage        *done_page;
   GtkButton            *done_button;
   GtkLabel             *closing_label;
+  BbCheckinView        *checkin_view;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
 
@@ -155,6 +157,34 @@ view_changed_cb (BbWindow *self)
   history_cb (self, NULL, application);
 }
 
+/* The check-in follows a session that did at least one breath, when
+ * check-ins are on and the answers have somewhere to go. */
+static void
+ask_checkin (BbWindow  *self,
+             BbSession *session)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  gboolean finished = bb_session_get_state (session) == BB_SESSION_STATE_FINISHED;
+  gboolean ask;
+
+  ask = BB_IS_APPLICATION (application) &&
+        self->settings != NULL &&
+        g_settings_get_boolean (self->settings, "checkin-enabled") &&
+        !bb_application_get_history_failed (BB_APPLICATION (application)) &&
+        (finished || bb_session_get_breath (session) > 1);
+
+  if (ask)
+    bb_checkin_view_begin (self->checkin_view, BB_APPLICATION (application), session);
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->checkin_view), FALSE);
+}
+
+static void
+checkin_closed_cb (BbWindow *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->done_button));
+}
+
 static void
 show_summary (BbWindow  *self,
               BbSession *session)
@@ -194,7 +224,7 @@ show_summary (BbWindow  *self,
   gtk_label_set_label (self->closing_label, closing != NULL ? bb_catalog_gettext (closing) : "");
   gtk_widget_set_visible (GTK_WIDGET (self->closing_label),
                           closing != NULL && bb_session_get_state (session) == BB_SESSION_STATE_FINISHED);
-
+  ask_checkin (self, session);
   show_page (self, "done");
   gtk_widget_grab_focus (GTK_WIDGET (self->done_button));
 }
@@ -502,6 +532,7 @@ bb_window_class_init (BbWindowClass *klass)
   widget_class->map = bb_window_map;
 
   g_type_ensure (BB_TYPE_APPLICATION);
+  g_type_ensure (BB_TYPE_CHECKIN_VIEW);
   g_type_ensure (BB_TYPE_PRACTICE_PAGE);
   g_type_ensure (BB_TYPE_SESSION);
   g_type_ensure (BB_TYPE_SESSION_PAGE);
@@ -521,6 +552,7 @@ bb_window_class_init (BbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BbWindow, done_page);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, done_button);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, closing_label);
+  gtk_widget_class_bind_template_child (widget_class, BbWindow, checkin_view);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, switcher_bar);
   gtk_widget_class_bind_template_callback (widget_class, subtitle_text);
@@ -551,6 +583,10 @@ bb_window_init (BbWindow *self)
   g_signal_connect_object (self->stack, "notify::visible-child-name",
                            G_CALLBACK (update_switcher_bar), self, G_CONNECT_SWAPPED);
   update_switcher_bar (self);
+
+  g_signal_connect_object (self->checkin_view, "closed",
+                           G_CALLBACK (checkin_closed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   self->session_signals = g_signal_group_new (BB_TYPE_SESSION);
   g_signal_group_connect_swapped (self->session_signals, "notify::state",
