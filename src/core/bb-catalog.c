@@ -81,7 +81,7 @@ static const BbPreset presets[] = {
     N_("Six slow breaths where the back is easiest to feel"),
     "childs-pose", { 4000, 0, 6000, 0 }, 6 },
   { "daily", N_("Daily practice"),
-    N_("Five minutes lying face down"),
+    N_("Five or ten minutes, in the position you choose"),
     "face-down", { 4000, 0, 6000, 0 }, 30, 300 },
   { "between-sets", N_("Between sets"),
     N_("Five breaths on your feet while you recover"),
