@@ -83,7 +83,9 @@ def run_rounds(exe, app_id, address):
             app = subprocess.Popen([exe, "--start", "desk-break"], env=env,
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             try:
-                check(wait_for(new_in_progress, 30), f"round {i + 1}: the session is written when it starts")
+                # A first start under the sanitizers, on a busy machine, builds its
+                # caches: give it time, which a passing run does not spend.
+                check(wait_for(new_in_progress, 90), f"round {i + 1}: the session is written when it starts")
                 row = new_in_progress()
                 if row is None:
                     continue
