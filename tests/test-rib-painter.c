@@ -1204,6 +1204,58 @@ test_waist_outline_smooth (void)
     }
 }
 
+/* The cross-section's area holds every pixel of it, at rest, at full
+ * breath and with the belly pushing it forward, and nothing of the
+ * torso; a tooltip there speaks of the cross-section alone. */
+static void
+test_cross_section_area (void)
+{
+  static const int sizes[][2] = { { 400, 400 }, { 640, 300 }, { 300, 500 } };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      int width = sizes[s][0], height = sizes[s][1];
+      int size = MIN (width, height);
+      int ox = (width - size) / 2, oy = (height - size) / 2;
+      cairo_rectangle_int_t area;
+
+      bb_rib_painter_get_cross_section_area (width, height, &area);
+      g_assert_cmpint (area.width, >, 0);
+      g_assert_cmpint (area.height, >, 0);
+      /* In the lower right corner of the drawing, left of it the waist. */
+      g_assert_cmpint (area.x, >, ox + size * 3 / 4);
+      g_assert_cmpint (area.y, >, oy + size * 3 / 4);
+      g_assert_cmpint (area.x + area.width, <=, ox + size);
+      g_assert_cmpint (area.y + area.height, <=, oy + size);
+
+      for (int f = BB_RIB_FAULT_NONE; f <= BB_RIB_FAULT_BELLY; f++)
+        for (double e = 0.0; e <= 1.0; e += 0.5)
+          {
+            cairo_surface_t *surface = render_fault (width, height, e, f);
+
+            /* Right of the torso's waist and below the lowest rib,
+             * everything drawn lies in the area. */
+            for (int y = oy + size * 79 / 100; y < oy + size; y++)
+              for (int x = ox + size * 78 / 100; x < ox + size; x++)
+                if ((pixel (surface, x, y) >> 24) != 0 &&
+                    (x < area.x || x >= area.x + area.width ||
+                     y < area.y || y >= area.y + area.height))
+                  g_error ("At %dx%d, fault %d, expansion %g: (%d, %d) is drawn outside the cross-section's area",
+                           width, height, f, e, x, y);
+
+            cairo_surface_destroy (surface);
+          }
+    }
+
+  {
+    cairo_rectangle_int_t area = { 1, 2, 3, 4 };
+
+    bb_rib_painter_get_cross_section_area (0, 10, &area);
+    g_assert_cmpint (area.width, ==, 0);
+    g_assert_cmpint (area.height, ==, 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1235,6 +1287,7 @@ main (int   argc,
   g_test_add_func ("/rib-painter/fault-layers", test_fault_layers);
   g_test_add_func ("/rib-painter/waist-no-seam", test_waist_no_seam);
   g_test_add_func ("/rib-painter/waist-outline-smooth", test_waist_outline_smooth);
+  g_test_add_func ("/rib-painter/cross-section-area", test_cross_section_area);
 
   return g_test_run ();
 }

@@ -28,6 +28,7 @@
 #include "bb-preset-editor.h"
 #include "bb-preset-store.h"
 #include "bb-reminders-client.h"
+#include "bb-rib-painter.h"
 #include "bb-rib-view.h"
 #include "bb-rib-view-private.h"
 #include "bb-session-list.h"
@@ -3824,6 +3825,38 @@ test_end_page_own_name (Fixture       *fixture,
   g_assert_cmpstr (text, ==, "You stopped “Ribs & <b>calm</b>” before the first full breath. Come back whenever it suits you.");
 }
 
+/* Over the small oval beside the drawing, and only there, a tooltip
+ * says what it shows. */
+static void
+test_cross_section_tooltip (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GtkWidget *view = bb_session_page_get_rib_view (session_page (fixture));
+  g_autoptr(GtkTooltip) tooltip = NULL;
+  cairo_rectangle_int_t area;
+  gboolean shown = FALSE;
+  int width, height;
+
+  bb_application_begin_session (fixture->app, "desk-break", BB_HISTORY_SOURCE_PRACTICE);
+  iterate ();
+  wait_mapped (view);
+  g_assert_true (gtk_widget_get_has_tooltip (view));
+  width = gtk_widget_get_width (view);
+  height = gtk_widget_get_height (view);
+  bb_rib_painter_get_cross_section_area (width, height, &area);
+  g_assert_cmpint (area.width, >, 0);
+
+  tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  g_signal_emit_by_name (view, "query-tooltip", area.x + area.width / 2, area.y + area.height / 2,
+                         FALSE, tooltip, &shown);
+  g_assert_true (shown);
+
+  /* Not over the back itself. */
+  shown = TRUE;
+  g_signal_emit_by_name (view, "query-tooltip", width / 2, height / 2, FALSE, tooltip, &shown);
+  g_assert_false (shown);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3892,6 +3925,7 @@ main (int   argc,
   g_test_add ("/window/start-on-screen", Fixture, NULL, fixture_setup, test_start_on_screen, fixture_teardown);
   g_test_add ("/window/end-page-words", Fixture, NULL, fixture_setup, test_end_page_words, fixture_teardown);
   g_test_add ("/window/end-page-own-name", Fixture, NULL, fixture_setup, test_end_page_own_name, fixture_teardown);
+  g_test_add ("/window/cross-section-tooltip", Fixture, NULL, fixture_setup, test_cross_section_tooltip, fixture_teardown);
 
   result = g_test_run ();
   bb_test_remove_tree (data_home);

@@ -900,6 +900,40 @@ bb_rib_painter_get_moving_area (int                    width,
   *area = (cairo_rectangle_int_t) { x0, y0, x1 - x0, y1 - y0 };
 }
 
+/* Around the cross-section, in design units, with a margin: it widens
+ * and, with the belly fault, pushes forward within these bounds.
+ * test-rib-painter checks that it stays inside. */
+#define XS_X0 76.0
+#define XS_Y0 79.0
+#define XS_X1 99.5
+#define XS_Y1 98.0
+
+void
+bb_rib_painter_get_cross_section_area (int                    width,
+                                       int                    height,
+                                       cairo_rectangle_int_t *area)
+{
+  double scale, ox, oy;
+  int x0, y0, x1, y1;
+
+  g_return_if_fail (area != NULL);
+
+  *area = (cairo_rectangle_int_t) { 0, 0, 0, 0 };
+  if (width <= 0 || height <= 0)
+    return;
+
+  scale = MIN (width, height) / BOX;
+  ox = (width - scale * BOX) / 2;
+  oy = (height - scale * BOX) / 2;
+
+  x0 = CLAMP (floor (ox + scale * XS_X0), 0, width);
+  y0 = CLAMP (floor (oy + scale * XS_Y0), 0, height);
+  x1 = CLAMP (ceil (ox + scale * XS_X1), 0, width);
+  y1 = CLAMP (ceil (oy + scale * XS_Y1), 0, height);
+
+  *area = (cairo_rectangle_int_t) { x0, y0, x1 - x0, y1 - y0 };
+}
+
 double
 bb_rib_painter_get_motion (int    width,
                            int    height,

@@ -381,6 +381,29 @@ bb_rib_view_set_property (GObject      *object,
     }
 }
 
+/* The small oval in the corner is not self-explaining: over it, a
+ * tooltip says what it shows. */
+static gboolean
+bb_rib_view_query_tooltip (GtkWidget  *widget,
+                           int         x,
+                           int         y,
+                           gboolean    keyboard_tooltip,
+                           GtkTooltip *tooltip)
+{
+  cairo_rectangle_int_t area;
+
+  bb_rib_painter_get_cross_section_area (gtk_widget_get_width (widget),
+                                         gtk_widget_get_height (widget), &area);
+  if (!keyboard_tooltip &&
+      (x < area.x || x >= area.x + area.width || y < area.y || y >= area.y + area.height))
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, _("Seen from above: the ribs widen sideways and backward"));
+  gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { area.x, area.y, area.width, area.height });
+
+  return TRUE;
+}
+
 static void
 bb_rib_view_class_init (BbRibViewClass *klass)
 {
@@ -399,6 +422,7 @@ bb_rib_view_class_init (BbRibViewClass *klass)
   widget_class->root = bb_rib_view_root;
   widget_class->unroot = bb_rib_view_unroot;
   widget_class->css_changed = bb_rib_view_css_changed;
+  widget_class->query_tooltip = bb_rib_view_query_tooltip;
 
   /**
    * BbRibView:session:
@@ -470,6 +494,7 @@ static void
 bb_rib_view_init (BbRibView *self)
 {
   self->drawn_expansion = NAN;
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 
   /* Ticking and the reduced-motion drawing both change with the state
    * and the phase. */
