@@ -3840,6 +3840,11 @@ test_cross_section_tooltip (Fixture       *fixture,
   bb_application_begin_session (fixture->app, "desk-break", BB_HISTORY_SOURCE_PRACTICE);
   iterate ();
   wait_mapped (view);
+  for (guint i = 0; i < 2000 && gtk_widget_get_width (view) == 0; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
   g_assert_true (gtk_widget_get_has_tooltip (view));
   width = gtk_widget_get_width (view);
   height = gtk_widget_get_height (view);
