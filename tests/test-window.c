@@ -3776,7 +3776,7 @@ test_end_page_words (Fixture       *fixture,
   bb_session_stop (session);
   iterate ();
   g_assert_cmpstr (bb_window_get_page_name (fixture->window), ==, "done");
-  g_assert_cmpstr (adw_status_page_get_icon_name (done), ==, "media-playback-stop-symbolic");
+  g_assert_cmpstr (adw_status_page_get_icon_name (done), ==, "emoji-nature-symbolic");
   g_assert_cmpstr (adw_status_page_get_title (done), ==, "Session Ended");
   g_assert_cmpstr (adw_status_page_get_description (done), ==,
                    "You stopped “Desk break” after 1 of 12 breaths in 0:11. Every calm breath counts.");
@@ -3788,7 +3788,7 @@ test_end_page_words (Fixture       *fixture,
   advance (fixture, 2 * SEC);
   bb_session_stop (session);
   iterate ();
-  g_assert_cmpstr (adw_status_page_get_icon_name (done), ==, "media-playback-stop-symbolic");
+  g_assert_cmpstr (adw_status_page_get_icon_name (done), ==, "emoji-nature-symbolic");
   g_assert_cmpstr (adw_status_page_get_description (done), ==,
                    "You stopped “Standing reset” before the first full breath. Come back whenever it suits you.");
   g_assert_null (strstr (adw_status_page_get_description (done), "0 of"));

@@ -186,10 +186,11 @@ checkin_closed_cb (BbWindow *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->done_button));
 }
 
-/* Icons: a finished session shows a tick, a stopped one a quiet stop
- * sign, so the two ends look as different as they are. */
+/* Icons: a finished session shows a tick, a stopped one a leaf, for a
+ * rest without a verdict, so the two ends look as different as they
+ * are. */
 #define FINISHED_ICON "emblem-ok-symbolic"
-#define STOPPED_ICON  "media-playback-stop-symbolic"
+#define STOPPED_ICON  "emoji-nature-symbolic"
 
 /* The end page says which session ended, and how far it got, in words
  * that read well from none to many breaths: markup for the status
