@@ -366,11 +366,17 @@ draw_torso (cairo_t          *cr,
             const Cubic       seg[N_SILHOUETTE],
             const BbRibStyle *style)
 {
+  cairo_surface_t *target = cairo_get_target (cr);
   double x = 0.0, top = FADE_TOP;
+  double x_scale, y_scale, x_offset, y_offset;
   cairo_pattern_t *mask;
 
+  /* The target's pixels lie at the device coordinates times its scale,
+   * plus its offset: a widget at a fractional position has one. */
+  cairo_surface_get_device_scale (target, &x_scale, &y_scale);
+  cairo_surface_get_device_offset (target, &x_offset, &y_offset);
   cairo_user_to_device (cr, &x, &top);
-  top = round (top);
+  top = (round (top * y_scale + y_offset) - y_offset) / y_scale;
   cairo_device_to_user (cr, &x, &top);
 
   cairo_save (cr);
