@@ -60,6 +60,51 @@ save (GtkWidget  *window,
   g_print ("%s\n", path);
 }
 
+/* The first widget under @root, depth first, that matches. */
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *css_class)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      (css_class == NULL || gtk_widget_has_css_class (root, css_class)))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The pictures show the session as it looks with sound: without a
+ * sound device here, the notice that chimes can't be heard is hidden. */
+static void
+hide_chime_notice (GtkWidget *window)
+{
+  GtkWidget *notice = find_widget (window, GTK_TYPE_BOX, "chime-notice");
+
+  if (notice != NULL)
+    gtk_widget_set_visible (notice, FALSE);
+}
+
+/* A page scrolled back to its top, as it opens, in all its parts. */
+static void
+scroll_to_top (GtkWidget *page)
+{
+  if (GTK_IS_SCROLLED_WINDOW (page))
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (page)), 0);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (page); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    scroll_to_top (child);
+}
+
 /* The open window of @type, such as a dialog just opened. */
 static GtkWindow *
 find_window (GType type)
@@ -193,6 +238,8 @@ main (int   argc,
        * complete (expansion 1 to within 1e-6). */
       bb_application_begin_session (app, "desk-break", BB_HISTORY_SOURCE_PRACTICE);
       settle ();
+      hide_chime_notice (window);
+      settle ();
       save (window, dir, in);
 
       bb_fake_clock_advance (BB_FAKE_CLOCK (clock), 4 * G_USEC_PER_SEC - 1);
@@ -209,6 +256,7 @@ main (int   argc,
       bb_application_begin_session (app, "desk-break", BB_HISTORY_SOURCE_PRACTICE);
       settle ();
       bb_fake_clock_advance (BB_FAKE_CLOCK (clock), G_USEC_PER_SEC);
+      hide_chime_notice (window);
       settle ();
       save (window, dir, settling);
       bb_session_stop (bb_application_get_session (app));
@@ -311,9 +359,11 @@ main (int   argc,
       gtk_widget_activate_action (window, "win.show-practice", NULL);
       gtk_widget_activate_action (window, "win.show-history", NULL);
       settle ();
+      page = adw_bin_get_child (ADW_BIN (gtk_widget_get_template_child (window, BB_TYPE_WINDOW, "history_bin")));
+      scroll_to_top (page);
+      settle ();
       save (window, dir, history);
 
-      page = adw_bin_get_child (ADW_BIN (gtk_widget_get_template_child (window, BB_TYPE_WINDOW, "history_bin")));
       gtk_widget_activate_action (page, "history.show-sessions", NULL);
       settle ();
       save (window, dir, sessions);
