@@ -208,10 +208,10 @@ describe_end (BbSession  *session,
      * with its quotes; %u is the number of breaths, the second %s the
      * time, as “2:00” */
     return g_markup_printf_escaped (g_dngettext (GETTEXT_PACKAGE,
-                                         "You completed %s: %u breath in %s. Notice how your back feels now.",
-                                         "You completed %s: %u breaths in %s. Notice how your back feels now.",
-                                         n_breaths),
-                            name, n_breaths, time);
+                                                 "You completed %s: %u breath in %s. Notice how your back feels now.",
+                                                 "You completed %s: %u breaths in %s. Notice how your back feels now.",
+                                                 n_breaths),
+                                    name, n_breaths, time);
 
   /* The breath under way when stopping counts only once it is whole. */
   breath = bb_session_get_breath (session);
@@ -220,15 +220,15 @@ describe_end (BbSession  *session,
     /* Translators: %s is the session's name, as “Desk break” with its
      * quotes */
     return g_markup_printf_escaped (_("You stopped %s before the first full breath. Come back whenever it suits you."),
-                            name);
+                                    name);
 
   /* Translators: the first %s is the session's name; then the breaths
    * done, the breaths planned, and the time, as “2 of 12 breaths in 0:20” */
   return g_markup_printf_escaped (g_dngettext (GETTEXT_PACKAGE,
-                                       "You stopped %s after %u of %u breath in %s. Every calm breath counts.",
-                                       "You stopped %s after %u of %u breaths in %s. Every calm breath counts.",
-                                       n_breaths),
-                          name, done, n_breaths, time);
+                                               "You stopped %s after %u of %u breath in %s. Every calm breath counts.",
+                                               "You stopped %s after %u of %u breaths in %s. Every calm breath counts.",
+                                               n_breaths),
+                                  name, done, n_breaths, time);
 }
 
 static void
