@@ -382,7 +382,7 @@ bb_rib_view_set_property (GObject      *object,
 }
 
 /* The small oval in the corner is not self-explaining: over it, a
- * tooltip says what it shows. */
+ * tooltip says what it shows, for the right way or a fault. */
 static gboolean
 bb_rib_view_query_tooltip (GtkWidget  *widget,
                            int         x,
@@ -390,7 +390,9 @@ bb_rib_view_query_tooltip (GtkWidget  *widget,
                            gboolean    keyboard_tooltip,
                            GtkTooltip *tooltip)
 {
+  BbRibView *self = BB_RIB_VIEW (widget);
   cairo_rectangle_int_t area;
+  const char *text;
 
   bb_rib_painter_get_cross_section_area (gtk_widget_get_width (widget),
                                          gtk_widget_get_height (widget), &area);
@@ -398,7 +400,22 @@ bb_rib_view_query_tooltip (GtkWidget  *widget,
       (x < area.x || x >= area.x + area.width || y < area.y || y >= area.y + area.height))
     return FALSE;
 
-  gtk_tooltip_set_text (tooltip, _("Seen from above: the ribs widen sideways and backward"));
+  switch (self->fault)
+    {
+    case BB_RIB_FAULT_SHOULDERS:
+      text = _("Seen from above: the ribs barely move");
+      break;
+
+    case BB_RIB_FAULT_BELLY:
+      text = _("Seen from above: the belly pushes the front forward");
+      break;
+
+    case BB_RIB_FAULT_NONE:
+    default:
+      text = _("Seen from above: the ribs widen sideways and backward");
+      break;
+    }
+  gtk_tooltip_set_text (tooltip, text);
   gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { area.x, area.y, area.width, area.height });
 
   return TRUE;
