@@ -1128,17 +1128,19 @@ channel (guint32 p,
 static cairo_surface_t *
 render_offset (int    size,
                double expansion,
-               double offset)
+               double offset,
+               int    scale)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
   cairo_t *cr;
   BbRibStyle style;
 
   test_style (&style);
+  cairo_surface_set_device_scale (surface, scale, scale);
   cairo_surface_set_device_offset (surface, offset, offset);
   cr = cairo_create (surface);
-  cairo_translate (cr, -offset, -offset);
-  bb_rib_painter_draw (cr, size, size, expansion, &style);
+  cairo_translate (cr, -offset / scale, -offset / scale);
+  bb_rib_painter_draw (cr, size / scale, size / scale, expansion, &style);
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
@@ -1149,11 +1151,12 @@ render_offset (int    size,
 static void
 test_waist_no_seam (void)
 {
-  for (guint i = 0; i < 6; i++)
+  /* Plain, at a fractional offset, and on a scale 2 display. */
+  for (guint i = 0; i < 9; i++)
     {
       double e = (i % 3) / 2.0;
       cairo_surface_t *surface = i < 3 ? render (SEAM_SIZE, SEAM_SIZE, e)
-                                       : render_offset (SEAM_SIZE, e, 0.4);
+                                       : render_offset (SEAM_SIZE, e, 0.4, i < 6 ? 1 : 2);
 
       /* Down the body left and right of the spine, between the ribs'
        * ends and the outline, no row differs much from the one above:
