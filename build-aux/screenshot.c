@@ -1,7 +1,8 @@
 /* screenshot.c
  *
- * Renders the real window at chosen moments of a session, with a fake
- * clock, to PNG files for the README. Run by build-aux/screenshots.
+ * Renders the real window on every page, and its dialogs, at chosen
+ * moments of a session with a fake clock, light and dark, to PNG files
+ * for the README and the metainfo. Run by build-aux/screenshots.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +14,8 @@
 
 #include "bb-application.h"
 #include "bb-fake-clock.h"
+#include "bb-preferences-window.h"
+#include "bb-preset-editor.h"
 #include "bb-window.h"
 #include "bb-window-private.h"
 
@@ -57,6 +60,117 @@ save (GtkWidget  *window,
   g_print ("%s\n", path);
 }
 
+/* The first widget under @root, depth first, that matches. */
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *css_class)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
+      (css_class == NULL || gtk_widget_has_css_class (root, css_class)))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The pictures show the session as it looks with sound: without a
+ * sound device here, the notice that chimes can't be heard is hidden. */
+static void
+hide_chime_notice (GtkWidget *window)
+{
+  GtkWidget *notice = find_widget (window, GTK_TYPE_BOX, "chime-notice");
+
+  if (notice != NULL)
+    gtk_widget_set_visible (notice, FALSE);
+}
+
+/* A page scrolled back to its top, as it opens, in all its parts. */
+static void
+scroll_to_top (GtkWidget *page)
+{
+  if (GTK_IS_SCROLLED_WINDOW (page))
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (page)), 0);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (page); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    scroll_to_top (child);
+}
+
+/* The open window of @type, such as a dialog just opened. */
+static GtkWindow *
+find_window (GType type)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      return l->data;
+
+  g_error ("No %s is open", g_type_name (type));
+  return NULL;
+}
+
+static void
+save_window (GtkWindow  *window,
+             int         width,
+             int         height,
+             const char *dir,
+             const char *name)
+{
+  gtk_window_set_default_size (window, width, height);
+  settle ();
+  save (GTK_WIDGET (window), dir, name);
+  gtk_window_destroy (window);
+  settle ();
+}
+
+/* The app icon at the sizes it is seen at, and its symbolic form, as
+ * a theme shows them. */
+static void
+save_icons (const char *dir,
+            const char *name)
+{
+  static const int sizes[] = { 16, 32, 64, 128 };
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *grid = gtk_grid_new ();
+
+  gtk_window_set_title (GTK_WINDOW (window), APPLICATION_ID);
+  gtk_window_set_decorated (GTK_WINDOW (window), FALSE);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 24);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 12);
+  gtk_widget_set_margin_top (grid, 24);
+  gtk_widget_set_margin_bottom (grid, 24);
+  gtk_widget_set_margin_start (grid, 24);
+  gtk_widget_set_margin_end (grid, 24);
+  gtk_widget_add_css_class (window, "background");
+
+  for (guint row = 0; row < 2; row++)
+    for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+      {
+        GtkWidget *image = gtk_image_new_from_icon_name (row == 0 ? APPLICATION_ID : APPLICATION_ID "-symbolic");
+
+        gtk_image_set_pixel_size (GTK_IMAGE (image), sizes[i]);
+        gtk_widget_set_valign (image, GTK_ALIGN_END);
+        gtk_widget_set_halign (image, GTK_ALIGN_CENTER);
+        gtk_grid_attach (GTK_GRID (grid), image, i, row, 1, 1);
+      }
+  gtk_window_set_child (GTK_WINDOW (window), grid);
+  gtk_window_present (GTK_WINDOW (window));
+  settle ();
+  save (window, dir, name);
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -80,6 +194,9 @@ main (int   argc,
 
   gtk_init ();
   adw_init ();
+  /* The app's own icons, from the source tree. */
+  gtk_icon_theme_add_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                  BB_ICONS_DIR);
 
   clock = bb_fake_clock_new (G_USEC_PER_SEC, G_GINT64_CONSTANT (1700000000000000));
   app = bb_application_new (APPLICATION_ID ".Screenshot", G_APPLICATION_NON_UNIQUE, clock);
@@ -104,6 +221,11 @@ main (int   argc,
       g_autofree char *learn_end = g_strdup_printf ("learn-%s-end.png", scheme);
       g_autofree char *welcome = g_strdup_printf ("welcome-%s.png", scheme);
       GtkWindow *welcome_window;
+      g_autofree char *settling = g_strdup_printf ("session-%s-settle.png", scheme);
+      g_autofree char *stopped = g_strdup_printf ("done-%s-stopped.png", scheme);
+      g_autofree char *editor = g_strdup_printf ("editor-%s.png", scheme);
+      g_autofree char *icons = g_strdup_printf ("icons-%s.png", scheme);
+      static const char * const preference_pages[] = { "sound", "practice", "reminders" };
 
       adw_style_manager_set_color_scheme (style_manager,
                                           dark ? ADW_COLOR_SCHEME_FORCE_DARK
@@ -116,6 +238,8 @@ main (int   argc,
        * complete (expansion 1 to within 1e-6). */
       bb_application_begin_session (app, "desk-break", BB_HISTORY_SOURCE_PRACTICE);
       settle ();
+      hide_chime_notice (window);
+      settle ();
       save (window, dir, in);
 
       bb_fake_clock_advance (BB_FAKE_CLOCK (clock), 4 * G_USEC_PER_SEC - 1);
@@ -125,6 +249,36 @@ main (int   argc,
       bb_fake_clock_advance (BB_FAKE_CLOCK (clock), 120 * G_USEC_PER_SEC);
       settle ();
       save (window, dir, done);
+
+      /* The settle countdown before the first breath, and a session
+       * stopped there. */
+      g_settings_set_boolean (bb_application_get_settings (app), "settle-countdown", TRUE);
+      bb_application_begin_session (app, "desk-break", BB_HISTORY_SOURCE_PRACTICE);
+      settle ();
+      bb_fake_clock_advance (BB_FAKE_CLOCK (clock), G_USEC_PER_SEC);
+      hide_chime_notice (window);
+      settle ();
+      save (window, dir, settling);
+      bb_session_stop (bb_application_get_session (app));
+      settle ();
+      save (window, dir, stopped);
+      g_settings_set_boolean (bb_application_get_settings (app), "settle-countdown", FALSE);
+
+      /* Every page of the preferences, and the editor of own sessions. */
+      gtk_widget_activate_action (window, "win.show-practice", NULL);
+      settle ();
+      for (guint i = 0; i < G_N_ELEMENTS (preference_pages); i++)
+        {
+          g_autofree char *name = g_strdup_printf ("preferences-%s-%s.png", preference_pages[i], scheme);
+
+          bb_application_show_preferences (app, preference_pages[i]);
+          save_window (find_window (BB_TYPE_PREFERENCES_WINDOW), MAX (width, 480), height, dir, name);
+        }
+      gtk_widget_activate_action (GTK_WIDGET (gtk_widget_get_template_child (window, BB_TYPE_WINDOW, "practice_page")),
+                                  "practice.new-preset", NULL);
+      save_window (find_window (BB_TYPE_PRESET_EDITOR), MAX (width, 480), height, dir, editor);
+
+      save_icons (dir, icons);
 
       /* The Learn page at full breath, where the faults show, and
        * scrolled to its end. */
@@ -205,9 +359,11 @@ main (int   argc,
       gtk_widget_activate_action (window, "win.show-practice", NULL);
       gtk_widget_activate_action (window, "win.show-history", NULL);
       settle ();
+      page = adw_bin_get_child (ADW_BIN (gtk_widget_get_template_child (window, BB_TYPE_WINDOW, "history_bin")));
+      scroll_to_top (page);
+      settle ();
       save (window, dir, history);
 
-      page = adw_bin_get_child (ADW_BIN (gtk_widget_get_template_child (window, BB_TYPE_WINDOW, "history_bin")));
       gtk_widget_activate_action (page, "history.show-sessions", NULL);
       settle ();
       save (window, dir, sessions);

@@ -1105,6 +1105,185 @@ test_fault_layers (void)
   cairo_surface_destroy (surface);
 }
 
+/* ---------------------------------------------------------------------- */
+
+/* Where the waist fades into the bottom edge (FADE_TOP, 84 design units)
+ * there must be no seam: at full screen an edge across the waist, or a
+ * step in the outline, shows at once. Measured at 10 pixels a unit, from
+ * above the fade to near its end, where little is left to measure. */
+#define SEAM_SIZE 1000
+#define SEAM_Y0    800
+#define SEAM_Y1    940
+#define SEAM_STEP    4
+
+static int
+channel (guint32 p,
+         int     shift)
+{
+  return (p >> shift) & 0xff;
+}
+
+/* As GTK draws a widget at a fractional position: its surface has a
+ * device offset that is not a whole pixel. */
+static cairo_surface_t *
+render_offset (int    size,
+               double expansion,
+               double offset,
+               int    scale)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+  cairo_t *cr;
+  BbRibStyle style;
+
+  test_style (&style);
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cairo_surface_set_device_offset (surface, offset, offset);
+  cr = cairo_create (surface);
+  cairo_translate (cr, -offset / scale, -offset / scale);
+  bb_rib_painter_draw (cr, size / scale, size / scale, expansion, &style);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+static void
+test_waist_no_seam (void)
+{
+  /* Plain, at a fractional offset, and on a scale 2 display. */
+  for (guint i = 0; i < 9; i++)
+    {
+      double e = (i % 3) / 2.0;
+      cairo_surface_t *surface = i < 3 ? render (SEAM_SIZE, SEAM_SIZE, e)
+                                       : render_offset (SEAM_SIZE, e, 0.4, i < 6 ? 1 : 2);
+
+      /* Down the body left and right of the spine, between the ribs'
+       * ends and the outline, no row differs much from the one above:
+       * the smooth fade moves a channel by 2 or 3 a row. */
+      for (int x = 340; x <= 660; x += 40)
+        {
+          if (x > 480 && x < 520)
+            continue;
+          for (int y = SEAM_Y0; y < SEAM_Y1; y++)
+            for (int shift = 0; shift <= 24; shift += 8)
+              {
+                int jump = ABS (channel (pixel (surface, x, y + 1), shift) -
+                                channel (pixel (surface, x, y), shift));
+
+                if (jump > 6)
+                  g_error ("At expansion %g, a seam at (%d, %d): a channel jumps by %d",
+                           e, x, y, jump);
+              }
+        }
+
+      cairo_surface_destroy (surface);
+    }
+}
+
+static void
+test_waist_outline_smooth (void)
+{
+  for (double e = 0.0; e <= 1.0; e += 0.5)
+    {
+      cairo_surface_t *surface = render (SEAM_SIZE, SEAM_SIZE, e);
+      double centre[SEAM_Y1 - SEAM_Y0];
+
+      for (int y = SEAM_Y0; y < SEAM_Y1; y++)
+        {
+          /* The right outline, between the spine and the cross-section.
+           * Its width is its green over the row's opacity, which the
+           * fade lowers in body and outline alike. */
+          double sum = 0.0, moment = 0.0, opacity = 0.0, width;
+
+          for (int x = 600; x < 770; x++)
+            {
+              guint32 p = pixel (surface, x, y);
+              double green = channel (p, 8);
+
+              opacity = MAX (opacity, channel (p, 24));
+              sum += green;
+              moment += green * x;
+            }
+          g_assert_cmpfloat (opacity, >, 0.0);
+          g_assert_cmpfloat (sum, >, 0.0);
+          width = sum / opacity;
+          centre[y - SEAM_Y0] = moment / sum;
+
+          /* 0.75 units wide, 7.5 pixels, a little more where it slants. */
+          if (width < 6.5 || width > 9.0)
+            g_error ("At expansion %g, the outline is %g pixels wide on row %d",
+                     e, width, y);
+        }
+
+      /* No step or kink: the outline's path bends only gently. Over
+       * a few rows, so that the antialiasing's jitter of a tenth of a
+       * pixel does not count. */
+      for (int i = SEAM_STEP; i < SEAM_Y1 - SEAM_Y0 - SEAM_STEP; i++)
+        {
+          double bend = centre[i + SEAM_STEP] - 2 * centre[i] + centre[i - SEAM_STEP];
+
+          if (fabs (bend) > 1.5)
+            g_error ("At expansion %g, the outline bends by %g pixels on row %d",
+                     e, bend, SEAM_Y0 + i);
+        }
+
+      cairo_surface_destroy (surface);
+    }
+}
+
+/* The cross-section's area holds every pixel of it, at rest, at full
+ * breath and with the belly pushing it forward, and nothing of the
+ * torso; a tooltip there speaks of the cross-section alone. */
+static void
+test_cross_section_area (void)
+{
+  static const int sizes[][2] = { { 400, 400 }, { 640, 300 }, { 300, 500 } };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      int width = sizes[s][0], height = sizes[s][1];
+      int size = MIN (width, height);
+      int ox = (width - size) / 2, oy = (height - size) / 2;
+      cairo_rectangle_int_t area;
+
+      bb_rib_painter_get_cross_section_area (width, height, &area);
+      g_assert_cmpint (area.width, >, 0);
+      g_assert_cmpint (area.height, >, 0);
+      /* In the lower right corner of the drawing, left of it the waist. */
+      g_assert_cmpint (area.x, >, ox + size * 3 / 4);
+      g_assert_cmpint (area.y, >, oy + size * 3 / 4);
+      g_assert_cmpint (area.x + area.width, <=, ox + size);
+      g_assert_cmpint (area.y + area.height, <=, oy + size);
+
+      for (int f = BB_RIB_FAULT_NONE; f <= BB_RIB_FAULT_BELLY; f++)
+        for (double e = 0.0; e <= 1.0; e += 0.5)
+          {
+            cairo_surface_t *surface = render_fault (width, height, e, f);
+
+            /* Right of the torso's waist and below the lowest rib,
+             * everything drawn lies in the area. */
+            for (int y = oy + size * 79 / 100; y < oy + size; y++)
+              for (int x = ox + size * 78 / 100; x < ox + size; x++)
+                if ((pixel (surface, x, y) >> 24) != 0 &&
+                    (x < area.x || x >= area.x + area.width ||
+                     y < area.y || y >= area.y + area.height))
+                  g_error ("At %dx%d, fault %d, expansion %g: (%d, %d) is drawn outside the cross-section's area",
+                           width, height, f, e, x, y);
+
+            cairo_surface_destroy (surface);
+          }
+    }
+
+  {
+    cairo_rectangle_int_t area = { 1, 2, 3, 4 };
+
+    bb_rib_painter_get_cross_section_area (0, 10, &area);
+    g_assert_cmpint (area.width, ==, 0);
+    g_assert_cmpint (area.height, ==, 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1134,6 +1313,9 @@ main (int   argc,
   g_test_add_func ("/rib-painter/shoulders-rise", test_shoulders_rise);
   g_test_add_func ("/rib-painter/belly-pushes", test_belly_pushes);
   g_test_add_func ("/rib-painter/fault-layers", test_fault_layers);
+  g_test_add_func ("/rib-painter/waist-no-seam", test_waist_no_seam);
+  g_test_add_func ("/rib-painter/waist-outline-smooth", test_waist_outline_smooth);
+  g_test_add_func ("/rib-painter/cross-section-area", test_cross_section_area);
 
   return g_test_run ();
 }

@@ -28,6 +28,7 @@
 #include "bb-preset-editor.h"
 #include "bb-preset-store.h"
 #include "bb-reminders-client.h"
+#include "bb-rib-painter.h"
 #include "bb-rib-view.h"
 #include "bb-rib-view-private.h"
 #include "bb-session-list.h"
@@ -2145,8 +2146,8 @@ test_settle_pause_stop (Fixture       *fixture,
   g_assert_cmpuint (fixture->played->len, ==, 0);
   g_assert_cmpstr (bb_window_get_page_name (fixture->window), ==, "done");
   done_page = find_widget (GTK_WIDGET (fixture->window), is_type, GSIZE_TO_POINTER (ADW_TYPE_STATUS_PAGE));
-  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (done_page)),
-                            "0 of 12 breaths in 0:00"));
+  g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (done_page)), ==,
+                   "You stopped “Desk break” before the first full breath. Come back whenever it suits you.");
 }
 
 /* The cue has two lines of its own at 360 px: the page does not move
@@ -3602,6 +3603,265 @@ test_history_checkins (Fixture       *fixture,
                                        "from 1, at ease, to 5, very tense: 3.0 before and 2.0 after on average.");
 }
 
+/* ---------------------------------------------------------------------- */
+/* The layout of the practice page, and the end page                       */
+
+static gpointer
+window_child (Fixture    *fixture,
+              const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (fixture->window), BB_TYPE_WINDOW, name);
+
+  g_assert_nonnull (child);
+
+  return child;
+}
+
+/* Resizes the window and waits until it has the new size, give or take
+ * the frame that the window's size includes without a window manager. */
+static gboolean
+near (int a,
+      int b)
+{
+  return ABS (a - b) <= 16;
+}
+
+static void
+resize_window (Fixture *fixture,
+               int      width,
+               int      height)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  for (guint i = 0; i < 2000 && !(near (gtk_widget_get_width (window), width) &&
+                                  near (gtk_widget_get_height (window), height)); i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_true (near (gtk_widget_get_width (window), width));
+  g_assert_true (near (gtk_widget_get_height (window), height));
+  iterate ();
+}
+
+static gboolean
+label_starts_with (GtkWidget     *widget,
+                   gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), text);
+}
+
+static gboolean
+is_inside (GtkWidget *widget,
+           GtkWidget *area)
+{
+  graphene_rect_t bounds;
+
+  return gtk_widget_get_mapped (widget) &&
+         gtk_widget_compute_bounds (widget, area, &bounds) &&
+         bounds.size.height > 0 &&
+         bounds.origin.x >= 0 && bounds.origin.y >= 0 &&
+         bounds.origin.x + bounds.size.width <= gtk_widget_get_width (area) &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (area);
+}
+
+/* Whether @widget lies wholly inside @area, once the frames under way
+ * have been laid out. */
+static void
+assert_inside (GtkWidget *widget,
+               GtkWidget *area)
+{
+  graphene_rect_t bounds;
+
+  for (guint i = 0; i < 500 && !is_inside (widget, area); i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  if (!is_inside (widget, area))
+    {
+      g_assert_true (gtk_widget_compute_bounds (widget, area, &bounds));
+      g_error ("%s at %g,%g %gx%g is not inside %s of %dx%d",
+               G_OBJECT_TYPE_NAME (widget), bounds.origin.x, bounds.origin.y,
+               bounds.size.width, bounds.size.height,
+               G_OBJECT_TYPE_NAME (area), gtk_widget_get_width (area), gtk_widget_get_height (area));
+    }
+}
+
+/* Start is on screen at every size, without scrolling, with the
+ * question about tension; the list above scrolls, and at its end the
+ * line that says this is not medical advice shows in full. */
+static void
+test_start_on_screen (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  static const int sizes[][2] = { { 360, 640 }, { 720, 640 }, { 1280, 900 }, { 360, 400 } };
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkWidget *start = practice_child (fixture, "start_button");
+  GtkWidget *tension = practice_child (fixture, "tension_before_box");
+  GtkWidget *disclaimer = find_widget (window, label_starts_with, "Backbreath is not medical advice.");
+  GtkWidget *scrolled;
+  GtkAdjustment *adjustment;
+
+  g_assert_nonnull (disclaimer);
+  scrolled = gtk_widget_get_ancestor (disclaimer, GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_nonnull (scrolled);
+  g_assert_null (gtk_widget_get_ancestor (start, GTK_TYPE_SCROLLED_WINDOW));
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      resize_window (fixture, sizes[i][0], sizes[i][1]);
+      gtk_adjustment_set_value (adjustment, 0);
+      iterate ();
+      assert_inside (start, window);
+      assert_inside (tension, window);
+      /* Start is not under the view switcher at the bottom. */
+      {
+        GtkWidget *bar = window_child (fixture, "switcher_bar");
+        graphene_rect_t start_bounds, bar_bounds;
+
+        if (gtk_widget_get_mapped (bar) && adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (bar)))
+          {
+            g_assert_true (gtk_widget_compute_bounds (start, window, &start_bounds));
+            g_assert_true (gtk_widget_compute_bounds (bar, window, &bar_bounds));
+            g_assert_cmpfloat (start_bounds.origin.y + start_bounds.size.height, <=, bar_bounds.origin.y);
+          }
+      }
+
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      iterate ();
+      assert_inside (disclaimer, scrolled);
+    }
+  gtk_adjustment_set_value (adjustment, 0);
+}
+
+static const char *
+subtitle (Fixture *fixture)
+{
+  const char *text = adw_view_switcher_title_get_subtitle (window_child (fixture, "switcher_title"));
+
+  return text != NULL ? text : "";
+}
+
+/* A finished and a stopped session end with a different picture and
+ * words, name the session, and leave no position in the title bar. */
+static void
+test_end_page_words (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  AdwStatusPage *done = window_child (fixture, "done_page");
+  BbSession *session;
+
+  session = bb_application_begin_session (fixture->app, "desk-break", BB_HISTORY_SOURCE_PRACTICE);
+  iterate ();
+  g_assert_cmpstr (subtitle (fixture), ==, "Seated");
+  for (guint i = 0; i < 130 && bb_session_get_state (session) != BB_SESSION_STATE_FINISHED; i++)
+    advance (fixture, 1 * SEC);
+  g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_FINISHED);
+  g_assert_cmpstr (bb_window_get_page_name (fixture->window), ==, "done");
+  g_assert_cmpstr (adw_status_page_get_icon_name (done), ==, "emblem-ok-symbolic");
+  g_assert_cmpstr (adw_status_page_get_title (done), ==, "Well Done");
+  g_assert_cmpstr (adw_status_page_get_description (done), ==,
+                   "You completed “Desk break”: 12 breaths in 2:00. Notice how your back feels now.");
+  g_assert_cmpstr (subtitle (fixture), ==, "");
+
+  /* Stopped after one whole breath. */
+  session = bb_application_begin_session (fixture->app, "desk-break", BB_HISTORY_SOURCE_PRACTICE);
+  iterate ();
+  g_assert_cmpstr (bb_window_get_page_name (fixture->window), ==, "session");
+  g_assert_cmpstr (subtitle (fixture), ==, "Seated");
+  advance (fixture, 11 * SEC);
+  bb_session_stop (session);
+  iterate ();
+  g_assert_cmpstr (bb_window_get_page_name (fixture->window), ==, "done");
+  g_assert_cmpstr (adw_status_page_get_icon_name (done), ==, "emoji-nature-symbolic");
+  g_assert_cmpstr (adw_status_page_get_title (done), ==, "Session Ended");
+  g_assert_cmpstr (adw_status_page_get_description (done), ==,
+                   "You stopped “Desk break” after 1 of 12 breaths in 0:11. Every calm breath counts.");
+  g_assert_cmpstr (subtitle (fixture), ==, "");
+
+  /* Stopped in the first breath: no count of nothing. */
+  session = bb_application_begin_session (fixture->app, "standing-reset", BB_HISTORY_SOURCE_PRACTICE);
+  iterate ();
+  advance (fixture, 2 * SEC);
+  bb_session_stop (session);
+  iterate ();
+  g_assert_cmpstr (adw_status_page_get_icon_name (done), ==, "emoji-nature-symbolic");
+  g_assert_cmpstr (adw_status_page_get_description (done), ==,
+                   "You stopped “Standing reset” before the first full breath. Come back whenever it suits you.");
+  g_assert_null (strstr (adw_status_page_get_description (done), "0 of"));
+  g_assert_cmpstr (subtitle (fixture), ==, "");
+}
+
+/* An own session is named in the user's words, shown as typed even
+ * when they look like markup. */
+static void
+test_end_page_own_name (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  BbPresetStore *store = bb_application_get_preset_store (fixture->app);
+  g_autofree char *id = make_own_preset (fixture);
+  AdwStatusPage *done = window_child (fixture, "done_page");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  BbPreset preset = *bb_preset_store_lookup (store, id);
+  BbSession *session;
+
+  preset.name = "Ribs & <b>calm</b>";
+  g_assert_true (bb_preset_store_update (store, id, &preset, &error));
+  g_assert_no_error (error);
+
+  session = bb_application_begin_session (fixture->app, id, BB_HISTORY_SOURCE_PRACTICE);
+  g_assert_cmpstr (bb_application_get_session_name (fixture->app, session), ==, "Ribs & <b>calm</b>");
+  iterate ();
+  advance (fixture, 1 * SEC);
+  bb_session_stop (session);
+  iterate ();
+
+  g_assert_true (pango_parse_markup (adw_status_page_get_description (done), -1, 0, NULL, &text, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (text, ==, "You stopped “Ribs & <b>calm</b>” before the first full breath. Come back whenever it suits you.");
+}
+
+/* Over the small oval beside the drawing, and only there, a tooltip
+ * says what it shows. */
+static void
+test_cross_section_tooltip (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GtkWidget *view = bb_session_page_get_rib_view (session_page (fixture));
+  g_autoptr(GtkTooltip) tooltip = NULL;
+  cairo_rectangle_int_t area;
+  gboolean shown = FALSE;
+  int width, height;
+
+  bb_application_begin_session (fixture->app, "desk-break", BB_HISTORY_SOURCE_PRACTICE);
+  iterate ();
+  wait_mapped (view);
+  for (guint i = 0; i < 2000 && gtk_widget_get_width (view) == 0; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_true (gtk_widget_get_has_tooltip (view));
+  width = gtk_widget_get_width (view);
+  height = gtk_widget_get_height (view);
+  bb_rib_painter_get_cross_section_area (width, height, &area);
+  g_assert_cmpint (area.width, >, 0);
+
+  tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  g_signal_emit_by_name (view, "query-tooltip", area.x + area.width / 2, area.y + area.height / 2,
+                         FALSE, tooltip, &shown);
+  g_assert_true (shown);
+
+  /* Not over the back itself. */
+  shown = TRUE;
+  g_signal_emit_by_name (view, "query-tooltip", width / 2, height / 2, FALSE, tooltip, &shown);
+  g_assert_false (shown);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3667,6 +3927,10 @@ main (int   argc,
   g_test_add ("/window/checkin-late", Fixture, LOCKED_HISTORY, fixture_setup, test_checkin_late, fixture_teardown);
   g_test_add ("/window/progression", Fixture, OWN_HISTORY, fixture_setup, test_progression, fixture_teardown);
   g_test_add ("/window/history-checkins", Fixture, OWN_HISTORY, fixture_setup, test_history_checkins, fixture_teardown);
+  g_test_add ("/window/start-on-screen", Fixture, NULL, fixture_setup, test_start_on_screen, fixture_teardown);
+  g_test_add ("/window/end-page-words", Fixture, NULL, fixture_setup, test_end_page_words, fixture_teardown);
+  g_test_add ("/window/end-page-own-name", Fixture, NULL, fixture_setup, test_end_page_own_name, fixture_teardown);
+  g_test_add ("/window/cross-section-tooltip", Fixture, NULL, fixture_setup, test_cross_section_tooltip, fixture_teardown);
 
   result = g_test_run ();
   bb_test_remove_tree (data_home);

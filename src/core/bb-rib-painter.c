@@ -273,9 +273,11 @@ silhouette (Cubic         seg[N_SILHOUETTE],
                      { 27.8 + 2.8 * e + 0.5 * b, 71.0 },
                      { 24.6 + 2.2 * e + 1.6 * b, 77.0 },
                      { 23.5 + 1.2 * e + 1.2 * b, FADE_TOP } };
-  /* the fading tail: kept nearly straight, see paint_tail () */
+  /* the fading tail, nearly straight; it leaves the waist in the
+   * waist's own direction, so the outline has no kink where the fade
+   * begins */
   seg[6] = (Cubic) { seg[5].p3,
-                     { 22.7 + 0.5 * e + 0.8 * b, FADE_TOP + 5.3 },
+                     { seg[5].p3.x + (seg[5].p3.x - seg[5].c2.x) * 5.3 / (FADE_TOP - 77.0), FADE_TOP + 5.3 },
                      { 22.5 + 0.1 * e, FADE_TOP + 10.7 },
                      { 22.4, BOX } };
 }
@@ -313,88 +315,86 @@ silhouette_path (cairo_t     *cr,
 
 #define OUTLINE_WIDTH 0.75
 
+/* The silhouette as an outline of OUTLINE_WIDTH around the body: the
+ * difference of two fills, the silhouette grown and shrunk by half the
+ * line width. The same picture as fill plus stroke, at half the cost,
+ * since cairo's stroker is slow on long curves. */
+static void
+fill_torso (cairo_t          *cr,
+            const Cubic       seg[N_SILHOUETTE],
+            const BbRibStyle *style)
+{
+  silhouette_path (cr, seg, N_SILHOUETTE, OUTLINE_WIDTH / 2);
+  cairo_close_path (cr);
+  set_rgba (cr, &style->outline, 1.0);
+  cairo_fill (cr);
+
+  silhouette_path (cr, seg, N_SILHOUETTE, -OUTLINE_WIDTH / 2);
+  cairo_close_path (cr);
+  set_rgba (cr, &style->body, 1.0);
+  cairo_fill (cr);
+}
+
+/* How opaque the tail is from FADE_TOP (t = 0) down to the bottom edge
+ * (t = 1): a smoothstep, which leaves the solid part without a bend in
+ * brightness that the eye would see as a line. */
 static cairo_pattern_t *
-fade_pattern (const BbRgba *color,
-              double        top,
-              double        bottom)
+fade_mask (double top,
+           double bottom)
 {
   cairo_pattern_t *pattern = cairo_pattern_create_linear (0, top, 0, bottom);
+  const int n_stops = 12;
 
-  cairo_pattern_add_color_stop_rgba (pattern, 0.0, color->red, color->green, color->blue, color->alpha);
-  cairo_pattern_add_color_stop_rgba (pattern, 1.0, color->red, color->green, color->blue, 0.0);
+  for (int i = 0; i <= n_stops; i++)
+    {
+      double t = (double) i / n_stops;
+
+      cairo_pattern_add_color_stop_rgba (pattern, t, 0, 0, 0, 1.0 - t * t * (3.0 - 2.0 * t));
+    }
 
   return pattern;
 }
 
-/* Paints the tail of the torso below FADE_TOP, body and outline fading to
- * transparent together along one linear gradient each. A smooth fade
- * costs a little more than solid bands but shows no stripes. */
-static void
-paint_tail (cairo_t          *cr,
-            const Cubic      *tail,
-            const BbRibStyle *style)
-{
-  const double h = OUTLINE_WIDTH / 2;
-  double top = tail->p0.y;
-  double bottom = tail->p3.y;
-  cairo_pattern_t *pattern;
-
-  /* The body, mirrored about the spine. It starts a line width higher,
-   * over the edge where the solid fills above close their paths, so no
-   * seam shows across the waist. */
-  cairo_move_to (cr, MID - tail->p0.x + h, top - OUTLINE_WIDTH);
-  cairo_line_to (cr, MID + tail->p0.x - h, top - OUTLINE_WIDTH);
-  cairo_line_to (cr, MID + tail->p0.x, top);
-  cairo_curve_to (cr, MID + tail->c1.x, tail->c1.y, MID + tail->c2.x, tail->c2.y,
-                  MID + tail->p3.x, bottom);
-  cairo_line_to (cr, MID - tail->p3.x, bottom);
-  cairo_curve_to (cr, MID - tail->c2.x, tail->c2.y, MID - tail->c1.x, tail->c1.y,
-                  MID - tail->p0.x, top);
-  cairo_close_path (cr);
-  pattern = fade_pattern (&style->body, top - OUTLINE_WIDTH, bottom);
-  cairo_set_source (cr, pattern);
-  cairo_fill (cr);
-  cairo_pattern_destroy (pattern);
-
-  /* The two side outlines, as thin filled bands along the tail curve. */
-  for (int side = -1; side <= 1; side += 2)
-    {
-      cairo_move_to (cr, MID + side * (tail->p0.x - h), top);
-      cairo_curve_to (cr, MID + side * (tail->c1.x - h), tail->c1.y,
-                      MID + side * (tail->c2.x - h), tail->c2.y,
-                      MID + side * (tail->p3.x - h), bottom);
-      cairo_line_to (cr, MID + side * (tail->p3.x + h), bottom);
-      cairo_curve_to (cr, MID + side * (tail->c2.x + h), tail->c2.y,
-                      MID + side * (tail->c1.x + h), tail->c1.y,
-                      MID + side * (tail->p0.x + h), top);
-      cairo_close_path (cr);
-    }
-  pattern = fade_pattern (&style->outline, top, bottom);
-  cairo_set_source (cr, pattern);
-  cairo_fill (cr);
-  cairo_pattern_destroy (pattern);
-}
-
+/* The torso is one shape from the neck to the bottom edge, so its
+ * outline keeps its width and its curve where the fade begins. Below
+ * FADE_TOP it is painted as a whole and then faded, so body and outline
+ * dissolve together and nothing under it shows through twice. The split
+ * lies on a pixel row: two antialiased edges meeting there would leave a
+ * seam across the waist. */
 static void
 draw_torso (cairo_t          *cr,
             const Cubic       seg[N_SILHOUETTE],
             const BbRibStyle *style)
 {
-  /* The outline is the difference of two fills, the silhouette grown and
-   * shrunk by half the line width: the same picture as fill plus stroke,
-   * at half the cost, since cairo's stroker is slow on long curves. Both
-   * stop at FADE_TOP, where the fading tail takes over. */
-  silhouette_path (cr, seg, N_SILHOUETTE - 1, OUTLINE_WIDTH / 2);
-  cairo_close_path (cr);
-  set_rgba (cr, &style->outline, 1.0);
-  cairo_fill (cr);
+  cairo_surface_t *target = cairo_get_target (cr);
+  double x = 0.0, top = FADE_TOP;
+  double x_scale, y_scale, x_offset, y_offset;
+  cairo_pattern_t *mask;
 
-  silhouette_path (cr, seg, N_SILHOUETTE - 1, -OUTLINE_WIDTH / 2);
-  cairo_close_path (cr);
-  set_rgba (cr, &style->body, 1.0);
-  cairo_fill (cr);
+  /* The target's pixels lie at the device coordinates times its scale,
+   * plus its offset: a widget at a fractional position has one. */
+  cairo_surface_get_device_scale (target, &x_scale, &y_scale);
+  cairo_surface_get_device_offset (target, &x_offset, &y_offset);
+  cairo_user_to_device (cr, &x, &top);
+  top = (round (top * y_scale + y_offset) - y_offset) / y_scale;
+  cairo_device_to_user (cr, &x, &top);
 
-  paint_tail (cr, &seg[N_SILHOUETTE - 1], style);
+  cairo_save (cr);
+  cairo_rectangle (cr, -BOX, -BOX, 3 * BOX, top + BOX);
+  cairo_clip (cr);
+  fill_torso (cr, seg, style);
+  cairo_restore (cr);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, -BOX, top, 3 * BOX, 2 * BOX);
+  cairo_clip (cr);
+  cairo_push_group (cr);
+  fill_torso (cr, seg, style);
+  cairo_pop_group_to_source (cr);
+  mask = fade_mask (top, BOX);
+  cairo_mask (cr, mask);
+  cairo_pattern_destroy (mask);
+  cairo_restore (cr);
 }
 
 static void
@@ -902,6 +902,40 @@ bb_rib_painter_get_moving_area (int                    width,
   y0 = CLAMP (floor (oy + scale * MOVING_Y0) - 1, 0, height);
   x1 = CLAMP (ceil (ox + scale * MOVING_X1) + 1, 0, width);
   y1 = CLAMP (ceil (oy + scale * MOVING_Y1) + 1, 0, height);
+
+  *area = (cairo_rectangle_int_t) { x0, y0, x1 - x0, y1 - y0 };
+}
+
+/* Around the cross-section, in design units, with a margin: it widens
+ * and, with the belly fault, pushes forward within these bounds.
+ * test-rib-painter checks that it stays inside. */
+#define XS_X0 76.0
+#define XS_Y0 79.0
+#define XS_X1 99.5
+#define XS_Y1 98.0
+
+void
+bb_rib_painter_get_cross_section_area (int                    width,
+                                       int                    height,
+                                       cairo_rectangle_int_t *area)
+{
+  double scale, ox, oy;
+  int x0, y0, x1, y1;
+
+  g_return_if_fail (area != NULL);
+
+  *area = (cairo_rectangle_int_t) { 0, 0, 0, 0 };
+  if (width <= 0 || height <= 0)
+    return;
+
+  scale = MIN (width, height) / BOX;
+  ox = (width - scale * BOX) / 2;
+  oy = (height - scale * BOX) / 2;
+
+  x0 = CLAMP (floor (ox + scale * XS_X0), 0, width);
+  y0 = CLAMP (floor (oy + scale * XS_Y0), 0, height);
+  x1 = CLAMP (ceil (ox + scale * XS_X1), 0, width);
+  y1 = CLAMP (ceil (oy + scale * XS_Y1), 0, height);
 
   *area = (cairo_rectangle_int_t) { x0, y0, x1 - x0, y1 - y0 };
 }

@@ -69,6 +69,12 @@ void bb_rib_painter_get_moving_area (int                    width,
                                      int                    height,
                                      cairo_rectangle_int_t *area);
 
+/* Where the small top-down cross-section lies, in pixels, for a
+ * tooltip or a caption that says what it shows. */
+void bb_rib_painter_get_cross_section_area (int                    width,
+                                            int                    height,
+                                            cairo_rectangle_int_t *area);
+
 /* Draw the picture outside the moving area and inside it, each leaving
  * the other side untouched, so that a widget can keep the still part and
  * redraw only the moving one. One after the other they give the picture

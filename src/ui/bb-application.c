@@ -1467,6 +1467,28 @@ bb_application_get_notice (BbApplication *self)
   return self->notice;
 }
 
+/* The name of the preset a session was begun from, kept on the session
+ * itself, so that it goes with the session it names. */
+#define SESSION_NAME_KEY "bb-session-name"
+
+/**
+ * bb_application_get_session_name:
+ * @session: a session from bb_application_begin_session()
+ *
+ * Returns: (nullable): the name of the preset @session was begun from,
+ *   as it was when the session began: the user's own words as typed, a
+ *   catalog name translated
+ */
+const char *
+bb_application_get_session_name (BbApplication *self,
+                                 BbSession     *session)
+{
+  g_return_val_if_fail (BB_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (BB_IS_SESSION (session), NULL);
+
+  return g_object_get_data (G_OBJECT (session), SESSION_NAME_KEY);
+}
+
 BbSession *
 bb_application_begin_session (BbApplication   *self,
                               const char      *preset_id,
@@ -1497,6 +1519,8 @@ bb_application_begin_session (BbApplication   *self,
                                 "settle-ms", g_settings_get_boolean (self->settings, "settle-countdown")
                                              ? BB_SESSION_SETTLE_MS : 0,
                                 NULL);
+  g_object_set_data_full (G_OBJECT (self->session), SESSION_NAME_KEY,
+                          g_strdup (bb_preset_get_display_name (preset)), g_free);
   g_settings_set_string (self->settings, "last-preset", preset_id);
 
   history = bb_application_get_history (self);

@@ -31,6 +31,8 @@ const char    *bb_application_get_notice   (BbApplication     *self);
 BbSession     *bb_application_begin_session (BbApplication    *self,
                                              const char       *preset_id,
                                              BbHistorySource   source);
+const char    *bb_application_get_session_name (BbApplication *self,
+                                                BbSession     *session);
 void           bb_application_transfer_async  (BbApplication       *self,
                                                const char          *path,
                                                gboolean             import,

@@ -26,7 +26,10 @@
  * Daily practice, when chosen, shows its position and length under it,
  * bound to the settings the store applies.
  *
- * Under Start, when the next break reminder is due, as the reminders
+ * Start, with the optional question about tension, sits in a bar under
+ * the scrolled list, so that it is on screen in the smallest window.
+ *
+ * Under the list, when the next break reminder is due, as the reminders
  * service says through the application's BbRemindersClient. The client
  * is asked for after the first frame, which needs nothing of D-Bus.
  * (Reminders are offered once, in the welcome.)
@@ -44,6 +47,7 @@ struct _BbPracticePage
   BbGuideCard          *guide_card;
   GtkWidget            *tension_before_box;
   BbTensionScale       *tension_before_scale;
+  GtkWidget            *start_bar;
 
   /* Owned */
   GSettings            *settings;
@@ -724,6 +728,7 @@ bb_practice_page_class_init (BbPracticePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BbPracticePage, guide_card);
   gtk_widget_class_bind_template_child (widget_class, BbPracticePage, tension_before_box);
   gtk_widget_class_bind_template_child (widget_class, BbPracticePage, tension_before_scale);
+  gtk_widget_class_bind_template_child (widget_class, BbPracticePage, start_bar);
 
   gtk_widget_class_install_action (widget_class, "practice.start", NULL, start_action);
   gtk_widget_class_install_action (widget_class, "practice.new-preset", NULL, new_preset_action);

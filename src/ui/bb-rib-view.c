@@ -381,6 +381,46 @@ bb_rib_view_set_property (GObject      *object,
     }
 }
 
+/* The small oval in the corner is not self-explaining: over it, a
+ * tooltip says what it shows, for the right way or a fault. */
+static gboolean
+bb_rib_view_query_tooltip (GtkWidget  *widget,
+                           int         x,
+                           int         y,
+                           gboolean    keyboard_tooltip,
+                           GtkTooltip *tooltip)
+{
+  BbRibView *self = BB_RIB_VIEW (widget);
+  cairo_rectangle_int_t area;
+  const char *text;
+
+  bb_rib_painter_get_cross_section_area (gtk_widget_get_width (widget),
+                                         gtk_widget_get_height (widget), &area);
+  if (!keyboard_tooltip &&
+      (x < area.x || x >= area.x + area.width || y < area.y || y >= area.y + area.height))
+    return FALSE;
+
+  switch (self->fault)
+    {
+    case BB_RIB_FAULT_SHOULDERS:
+      text = _("Seen from above: the ribs barely move");
+      break;
+
+    case BB_RIB_FAULT_BELLY:
+      text = _("Seen from above: the belly pushes the front forward");
+      break;
+
+    case BB_RIB_FAULT_NONE:
+    default:
+      text = _("Seen from above: the ribs widen sideways and backward");
+      break;
+    }
+  gtk_tooltip_set_text (tooltip, text);
+  gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { area.x, area.y, area.width, area.height });
+
+  return TRUE;
+}
+
 static void
 bb_rib_view_class_init (BbRibViewClass *klass)
 {
@@ -399,6 +439,7 @@ bb_rib_view_class_init (BbRibViewClass *klass)
   widget_class->root = bb_rib_view_root;
   widget_class->unroot = bb_rib_view_unroot;
   widget_class->css_changed = bb_rib_view_css_changed;
+  widget_class->query_tooltip = bb_rib_view_query_tooltip;
 
   /**
    * BbRibView:session:
@@ -470,6 +511,7 @@ static void
 bb_rib_view_init (BbRibView *self)
 {
   self->drawn_expansion = NAN;
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 
   /* Ticking and the reduced-motion drawing both change with the state
    * and the phase. */

@@ -70,7 +70,8 @@ subtitle_text (BbWindow   *self,
 {
   const BbPosition *position = bb_catalog_lookup_position (position_id);
 
-  if (g_strcmp0 (page, "main") == 0 || position == NULL)
+  /* Only while the session runs: its end page names the session. */
+  if (g_strcmp0 (page, "session") != 0 || position == NULL)
     return NULL;
 
   return g_strdup (bb_catalog_gettext (position->name));
@@ -185,38 +186,74 @@ checkin_closed_cb (BbWindow *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->done_button));
 }
 
+/* Icons: a finished session shows a tick, a stopped one a leaf, for a
+ * rest without a verdict, so the two ends look as different as they
+ * are. */
+#define FINISHED_ICON "emblem-ok-symbolic"
+#define STOPPED_ICON  "emoji-nature-symbolic"
+
+/* The end page says which session ended, and how far it got, in words
+ * that read well from none to many breaths: markup for the status
+ * page, with the user's own name escaped. */
+static char *
+describe_end (BbSession  *session,
+              const char *name)
+{
+  g_autofree char *time = bb_format_clock (bb_session_get_elapsed (session));
+  guint n_breaths = bb_session_get_n_breaths (session);
+  guint breath, done;
+
+  if (bb_session_get_state (session) == BB_SESSION_STATE_FINISHED)
+    /* Translators: the first %s is the session's name, as “Desk break”
+     * with its quotes; %u is the number of breaths, the second %s the
+     * time, as “2:00” */
+    return g_markup_printf_escaped (g_dngettext (GETTEXT_PACKAGE,
+                                                 "You completed %s: %u breath in %s. Notice how your back feels now.",
+                                                 "You completed %s: %u breaths in %s. Notice how your back feels now.",
+                                                 n_breaths),
+                                    name, n_breaths, time);
+
+  /* The breath under way when stopping counts only once it is whole. */
+  breath = bb_session_get_breath (session);
+  done = breath > 0 ? breath - 1 : 0;
+  if (done == 0)
+    /* Translators: %s is the session's name, as “Desk break” with its
+     * quotes */
+    return g_markup_printf_escaped (_("You stopped %s before the first full breath. Come back whenever it suits you."),
+                                    name);
+
+  /* Translators: the first %s is the session's name; then the breaths
+   * done, the breaths planned, and the time, as “2 of 12 breaths in 0:20” */
+  return g_markup_printf_escaped (g_dngettext (GETTEXT_PACKAGE,
+                                               "You stopped %s after %u of %u breath in %s. Every calm breath counts.",
+                                               "You stopped %s after %u of %u breaths in %s. Every calm breath counts.",
+                                               n_breaths),
+                                  name, done, n_breaths, time);
+}
+
 static void
 show_summary (BbWindow  *self,
               BbSession *session)
 {
-  g_autofree char *time = bb_format_clock (bb_session_get_elapsed (session));
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
   g_autofree char *description = NULL;
-  guint n_breaths = bb_session_get_n_breaths (session);
+  gboolean finished = bb_session_get_state (session) == BB_SESSION_STATE_FINISHED;
+  g_autofree char *name = NULL;
+  const char *own_name = NULL;
   const char *closing;
 
-  if (bb_session_get_state (session) == BB_SESSION_STATE_FINISHED)
-    {
-      adw_status_page_set_title (self->done_page, _("Well Done"));
-      description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                  "%u breath in %s. Notice how your back feels now.",
-                                                  "%u breaths in %s. Notice how your back feels now.",
-                                                  n_breaths),
-                                     n_breaths, time);
-    }
+  if (BB_IS_APPLICATION (application))
+    own_name = bb_application_get_session_name (BB_APPLICATION (application), session);
+  if (own_name != NULL)
+    /* Translators: a session's name in quotes, in a sentence */
+    name = g_strdup_printf (_("“%s”"), own_name);
   else
-    {
-      /* The breath under way when stopping counts only once it is whole. */
-      guint breath = bb_session_get_breath (session);
-      guint done = breath > 0 ? breath - 1 : 0;
+    /* Translators: in a sentence, for a session without a name */
+    name = g_strdup (_("the session"));
 
-      adw_status_page_set_title (self->done_page, _("Session Ended"));
-      description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                  "%u of %u breath in %s. Every calm breath counts.",
-                                                  "%u of %u breaths in %s. Every calm breath counts.",
-                                                  n_breaths),
-                                     done, n_breaths, time);
-    }
-
+  adw_status_page_set_icon_name (self->done_page, finished ? FINISHED_ICON : STOPPED_ICON);
+  adw_status_page_set_title (self->done_page, finished ? _("Well Done") : _("Session Ended"));
+  description = describe_end (session, name);
   adw_status_page_set_description (self->done_page, description);
 
   /* What the session leads to, once it is done. */
