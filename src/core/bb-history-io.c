@@ -364,9 +364,12 @@ check_value (const Field  *field,
     case KIND_INT:
       if (value->number < field->min || value->number > field->max)
         {
-          g_autofree char *problem = g_strdup_printf (_("must be a whole number from %" G_GINT64_FORMAT
-                                                        " to %" G_GINT64_FORMAT),
-                                                      field->min, field->max);
+          g_autofree char *min = g_strdup_printf ("%" G_GINT64_FORMAT, field->min);
+          g_autofree char *max = g_strdup_printf ("%" G_GINT64_FORMAT, field->max);
+          /* Translators: the two %s are numbers, as in "must be a whole
+           * number from 0 to 86400000" */
+          g_autofree char *problem = g_strdup_printf (_("must be a whole number from %s to %s"),
+                                                      min, max);
           return invalid (error, where, field, problem);
         }
       return TRUE;
