@@ -15,6 +15,7 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(BbApplication) app = NULL;
+  const char *localedir;
 
   /* Before anything prints: messages about the command line are
    * translated and keep their quotation marks. */
@@ -24,7 +25,12 @@ main (int   argc,
   if (g_strcmp0 (setlocale (LC_CTYPE, NULL), "C") == 0 ||
       g_strcmp0 (setlocale (LC_CTYPE, NULL), "POSIX") == 0)
     setlocale (LC_CTYPE, "C.UTF-8");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* Tests and build-aux/run point this at the translations built in
+   * the build tree; an installed app leaves it unset. */
+  localedir = g_getenv ("BACKBREATH_LOCALEDIR");
+  if (localedir == NULL || *localedir == '\0')
+    localedir = LOCALEDIR;
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
