@@ -32,7 +32,7 @@ trap 'rm -rf "$home"' EXIT
 BACKBREATH_LOCALEDIR="$localedir"
 XDG_DATA_HOME="$home/data"
 export BACKBREATH_LOCALEDIR XDG_DATA_HOME
-unset DISPLAY WAYLAND_DISPLAY LC_MESSAGES LANG
+unset DISPLAY WAYLAND_DISPLAY LANGUAGE LC_MESSAGES LANG
 
 [ -f "$localedir/de/LC_MESSAGES/backbreath.mo" ]
 check $? "the German catalogue is built at $localedir/de/LC_MESSAGES"
