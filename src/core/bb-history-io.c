@@ -515,6 +515,8 @@ read_json (const char  *contents,
   for (guint r = 0; r < json_array_get_length (array); r++)
     {
       JsonNode *node = json_array_get_element (array, r);
+      /* Translators: where a problem is in a JSON history, as in
+       * "record 3: field “uuid”: is missing" */
       g_autofree char *where = g_strdup_printf (_("record %u"), r + 1);
       Record *record;
 
@@ -683,6 +685,8 @@ read_csv (const char  *contents,
   for (guint r = 1; r < rows->len; r++)
     {
       GPtrArray *row = g_ptr_array_index (rows, r);
+      /* Translators: where a problem is in a CSV history, as in
+       * "line 3: field “uuid”: is missing" */
       g_autofree char *where = g_strdup_printf (_("line %u"), g_array_index (lines, guint, r));
       Record *record;
 
