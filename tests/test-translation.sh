@@ -6,11 +6,12 @@
 # errors with German quotation marks, and German statistics. Also checks
 # that po/de.po is complete and well-formed.
 #
-# usage: test-translation.sh BACKBREATH BUILD_PO_DIR SOURCE_PO_DIR
+# usage: test-translation.sh BACKBREATH BUILD_PO_DIR SOURCE_PO_DIR BUILD_DATA_DIR
 
 app="$1"
 localedir="$2"
 podir="$3"
+datadir="$4"
 n=0
 failed=0
 
@@ -106,6 +107,15 @@ else
   n=$((n + 1))
   echo "ok $n # SKIP no de_DE.UTF-8 locale; build-aux/check generates it"
 fi
+
+# The menus and the software centre show German too.
+grep -qxF 'GenericName[de]=Atmen in den oberen Rücken' "$datadir/io.github.backbreath.Backbreath.desktop" &&
+  grep -q '^Keywords\[de\]=.*Rücken;' "$datadir/io.github.backbreath.Backbreath.desktop" &&
+  grep -qxF 'Comment[de]=Erinnerungen an eine Atempause' "$datadir/io.github.backbreath.Backbreath.Reminders.desktop"
+check $? "the desktop files carry the German name, comment and keywords"
+grep -qF '<p xml:lang="de">' "$datadir/io.github.backbreath.Backbreath.metainfo.xml" &&
+  grep -qF '<summary xml:lang="de">' "$datadir/io.github.backbreath.Backbreath.metainfo.xml"
+check $? "the metainfo carries the German summary and description"
 
 # Every message translated, none fuzzy, and every printf placeholder
 # kept (msgfmt --check compares the formats).
