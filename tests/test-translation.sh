@@ -6,12 +6,13 @@
 # errors with German quotation marks, and German statistics. Also checks
 # that po/de.po is complete and well-formed.
 #
-# usage: test-translation.sh BACKBREATH BUILD_PO_DIR SOURCE_PO_DIR BUILD_DATA_DIR
+# usage: test-translation.sh BACKBREATH BUILD_PO_DIR SOURCE_PO_DIR BUILD_DATA_DIR REMINDERS
 
 app="$1"
 localedir="$2"
 podir="$3"
 datadir="$4"
+reminders="$5"
 n=0
 failed=0
 
@@ -52,6 +53,10 @@ out=$(de --help 2>&1); status=$?
 check $? "--help describes the options in German"
 [ $status -eq 0 ] && ! echo "$out" | grep -qF 'Show the version and exit'
 check $? "--help has no English option left"
+
+out=$(LC_ALL=C.UTF-8 LANGUAGE=de "$reminders" --help 2>&1); status=$?
+[ $status -eq 0 ] && echo "$out" | grep -qF -- '--history=PFAD'
+check $? "the reminders' service describes its option in German too"
 
 out=$(de extra 2>&1); status=$?
 [ $status -eq 2 ] && echo "$out" | grep -qF 'Unerwartetes Argument „extra“' &&
