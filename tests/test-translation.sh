@@ -58,6 +58,13 @@ out=$(LC_ALL=C.UTF-8 LANGUAGE=de "$reminders" --help 2>&1); status=$?
 [ $status -eq 0 ] && echo "$out" | grep -qF -- '--history=PFAD'
 check $? "the reminders' service describes its option in German too"
 
+# No locale at all, only LANGUAGE: gettext would ignore it under plain
+# C, so the app takes C.UTF-8 for its messages.
+out=$(env -u LC_ALL -u LC_CTYPE LANGUAGE=de "$app" --help 2>&1); status=$?
+[ $status -eq 0 ] && echo "$out" | grep -qF 'Die Version anzeigen und beenden' &&
+  echo "$out" | grep -qF '[OPTION …]'
+check $? "LANGUAGE=de alone, with no locale set, gives German help with its ellipsis"
+
 out=$(de extra 2>&1); status=$?
 [ $status -eq 2 ] && echo "$out" | grep -qF 'Unerwartetes Argument „extra“' &&
   echo "$out" | grep -qF 'Gültige Optionen: --start SITZUNG'
