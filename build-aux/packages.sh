@@ -37,6 +37,7 @@ TEST_PACKAGES="
   imagemagick
   libx11-dev
   libxdamage-dev
+  locales
   pulseaudio
   pulseaudio-utils
   python3
@@ -95,4 +96,21 @@ ensure_packages () {
     apt-get update
     apt-get install -y "${options[@]}" "${missing[@]}"
   fi
+}
+
+# ensure_german_locale: generates de_DE.UTF-8, in which the translation
+# test also runs the app (with C.UTF-8 and LANGUAGE=de it runs anyway).
+# Needs root; otherwise prints the commands and goes on.
+ensure_german_locale () {
+  if locale -a 2>/dev/null | grep -qix 'de_DE\.utf-\?8'; then
+    return 0
+  fi
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "For the German locale test:" >&2
+    echo "  sudo sed -i 's/^# *de_DE.UTF-8 UTF-8/de_DE.UTF-8 UTF-8/' /etc/locale.gen && sudo locale-gen" >&2
+    return 0
+  fi
+  sed -i 's/^# *de_DE.UTF-8 UTF-8/de_DE.UTF-8 UTF-8/' /etc/locale.gen
+  grep -qx 'de_DE.UTF-8 UTF-8' /etc/locale.gen || echo 'de_DE.UTF-8 UTF-8' >> /etc/locale.gen
+  locale-gen >/dev/null
 }

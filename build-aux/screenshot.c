@@ -10,6 +10,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <stdio.h>
 
 #include "bb-application.h"
@@ -183,6 +185,14 @@ main (int   argc,
 
   int width = 480;
   int height = 720;
+
+  /* Pictures in the user's language: LANGUAGE=de with the catalogues
+   * of the build tree in BACKBREATH_LOCALEDIR, as the app does. */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("BACKBREATH_LOCALEDIR") != NULL
+                                   ? g_getenv ("BACKBREATH_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
   if (argc < 2 || argc > 3 ||
       (argc == 3 && sscanf (argv[2], "%dx%d", &width, &height) != 2))

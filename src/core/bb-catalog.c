@@ -358,10 +358,14 @@ bb_catalog_get_phase_name (BbPhase phase)
     case BB_PHASE_INHALE:
       return _("Breathe in");
     case BB_PHASE_HOLD_IN:
+      /* Translators: a phase of the breath, shown large during a
+       * session: holding the breath in, softly, after breathing in */
       return _("Hold");
     case BB_PHASE_EXHALE:
       return _("Breathe out");
     case BB_PHASE_HOLD_OUT:
+      /* Translators: a phase of the breath, shown large during a
+       * session: resting empty after breathing out */
       return _("Rest");
     case BB_PHASE_NONE:
     default:

@@ -127,6 +127,8 @@ static const struct
   const char *event_id;
   const char *description;
 } sound_info[BB_CHIME_N_SOUNDS] = {
+  /* Translators: the descriptions name the chimes in messages such as
+   * "The “Hold” sound file is missing"; they are the phase names. */
   [BB_CHIME_SOUND_INHALE] = { "inhale.wav", "inhale", "service-login", N_("Breathe in") },
   [BB_CHIME_SOUND_HOLD] = { "hold.wav", "hold", "bell", N_("Hold") },
   [BB_CHIME_SOUND_EXHALE] = { "exhale.wav", "exhale", "service-logout", N_("Breathe out") },

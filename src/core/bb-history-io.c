@@ -364,9 +364,12 @@ check_value (const Field  *field,
     case KIND_INT:
       if (value->number < field->min || value->number > field->max)
         {
-          g_autofree char *problem = g_strdup_printf (_("must be a whole number from %" G_GINT64_FORMAT
-                                                        " to %" G_GINT64_FORMAT),
-                                                      field->min, field->max);
+          g_autofree char *min = g_strdup_printf ("%" G_GINT64_FORMAT, field->min);
+          g_autofree char *max = g_strdup_printf ("%" G_GINT64_FORMAT, field->max);
+          /* Translators: the two %s are numbers, as in "must be a whole
+           * number from 0 to 86400000" */
+          g_autofree char *problem = g_strdup_printf (_("must be a whole number from %s to %s"),
+                                                      min, max);
           return invalid (error, where, field, problem);
         }
       return TRUE;
@@ -512,6 +515,8 @@ read_json (const char  *contents,
   for (guint r = 0; r < json_array_get_length (array); r++)
     {
       JsonNode *node = json_array_get_element (array, r);
+      /* Translators: where a problem is in a JSON history, as in
+       * "record 3: field “uuid”: is missing" */
       g_autofree char *where = g_strdup_printf (_("record %u"), r + 1);
       Record *record;
 
@@ -680,6 +685,8 @@ read_csv (const char  *contents,
   for (guint r = 1; r < rows->len; r++)
     {
       GPtrArray *row = g_ptr_array_index (rows, r);
+      /* Translators: where a problem is in a CSV history, as in
+       * "line 3: field “uuid”: is missing" */
       g_autofree char *where = g_strdup_printf (_("line %u"), g_array_index (lines, guint, r));
       Record *record;
 

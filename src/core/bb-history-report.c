@@ -77,6 +77,8 @@ bb_history_report_text (const BbStats *stats)
                           g_dngettext (GETTEXT_PACKAGE, "%u session, %s in all\n", "%u sessions, %s in all\n",
                                        stats->n_sessions),
                           stats->n_sessions, total);
+  /* Translators: the three %s are durations, as in "Today 4 min, this
+   * week 26 min, 3 min a session on average" */
   g_string_append_printf (text, _("Today %s, this week %s, %s a session on average\n"),
                           today, week, average);
   g_string_append_printf (text,

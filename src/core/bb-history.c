@@ -972,7 +972,10 @@ write_checkin (Recording  *recording,
   if (!ok)
     {
       g_set_error (error, BB_HISTORY_ERROR, BB_HISTORY_ERROR_WRITE,
-                   "Could not save the check-in in %s: %s", self->path,
+                   /* Shown under the check-in. Translators: the first
+                    * %s is the history file, the second the database's
+                    * reason, in English */
+                   _("Your answers could not be saved in %s: %s"), self->path,
                    reason != NULL ? reason : "unknown error");
       return FALSE;
     }
@@ -1767,7 +1770,10 @@ bb_history_save_checkin (BbHistory        *self,
   if (recording == NULL || recording->history != self)
     {
       g_set_error (error, BB_HISTORY_ERROR, BB_HISTORY_ERROR_WRITE,
-                   "This session is not recorded in %s", self->path);
+                   /* Shown under the check-in. Translators: %s is the
+                    * history file */
+                   _("This session is not in your history at %s, so your answers can’t be kept"),
+                   self->path);
       return FALSE;
     }
 

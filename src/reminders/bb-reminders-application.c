@@ -71,6 +71,8 @@ static const GOptionEntry option_entries[] = {
   /* For tests and for a history kept elsewhere: the default is the
    * window app's own store. */
   { "history", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    /* Translators: PATH stands for the option's value; translate it
+     * the same way in both strings. */
     N_("Read the last break from the history at PATH"), N_("PATH") },
   { NULL }
 };
@@ -198,6 +200,8 @@ notify_due (BbRemindersApplication *self)
   g_notification_set_body (notification, body);
   icon = g_themed_icon_new (APPLICATION_ID);
   g_notification_set_icon (notification, icon);
+  /* Translators: the buttons of the reminder notification: start the
+   * breathing session now, or remind again in a few minutes. */
   g_notification_add_button (notification, _("Start"), "app.start");
   g_notification_add_button (notification, _("Snooze"), "app.snooze");
   g_notification_set_default_action (notification, "app.open");

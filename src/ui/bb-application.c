@@ -66,6 +66,9 @@ static GParamSpec *properties[N_PROPS];
 
 static const GOptionEntry option_entries[] = {
   { "start", 's', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    /* Translators: PRESET and FILE stand for the options' values in
+     * --help; translate each the same way in the description, the
+     * value's name and "Valid options: ..." */
     N_("Start a session with PRESET at once"), N_("PRESET") },
   { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and exit"), NULL },
