@@ -3862,6 +3862,43 @@ test_cross_section_tooltip (Fixture       *fixture,
   g_assert_false (shown);
 }
 
+/* A new session's empty name is not called a mistake before one is
+ * typed; other problems are said at once, and Save waits for both. */
+static void
+test_own_preset_fresh_form (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  BbPresetEditor *editor = open_new_editor (fixture);
+  GtkWidget *save = editor_child (editor, "save_button");
+  GtkWidget *message = editor_child (editor, "message_label");
+  GtkWidget *name = editor_child (editor, "name_row");
+
+  iterate ();
+  g_assert_false (gtk_widget_is_sensitive (save));
+  g_assert_false (gtk_widget_get_visible (message));
+  g_assert_false (gtk_widget_has_css_class (name, "error"));
+
+  gtk_spin_button_set_value (editor_child (editor, "inhale_spin"), 0.5);
+  iterate ();
+  g_assert_true (gtk_widget_get_visible (message));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (message)), "in-breath"));
+  g_assert_false (gtk_widget_has_css_class (name, "error"));
+  gtk_spin_button_set_value (editor_child (editor, "inhale_spin"), 4);
+
+  /* Typed, then cleared: now it is said. */
+  gtk_editable_set_text (GTK_EDITABLE (name), "Noon");
+  iterate ();
+  g_assert_true (gtk_widget_is_sensitive (save));
+  gtk_editable_set_text (GTK_EDITABLE (name), "");
+  iterate ();
+  g_assert_false (gtk_widget_is_sensitive (save));
+  g_assert_true (gtk_widget_get_visible (message));
+  g_assert_true (gtk_widget_has_css_class (name, "error"));
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3931,6 +3968,7 @@ main (int   argc,
   g_test_add ("/window/end-page-words", Fixture, NULL, fixture_setup, test_end_page_words, fixture_teardown);
   g_test_add ("/window/end-page-own-name", Fixture, NULL, fixture_setup, test_end_page_own_name, fixture_teardown);
   g_test_add ("/window/cross-section-tooltip", Fixture, NULL, fixture_setup, test_cross_section_tooltip, fixture_teardown);
+  g_test_add ("/window/own-preset-fresh-form", Fixture, NULL, fixture_setup, test_own_preset_fresh_form, fixture_teardown);
 
   result = g_test_run ();
   bb_test_remove_tree (data_home);

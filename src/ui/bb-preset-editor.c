@@ -42,6 +42,7 @@ struct _BbPresetEditor
   /* Owned */
   BbPresetStore  *store;
   char           *id;
+  gboolean        name_edited;
 };
 
 G_DEFINE_FINAL_TYPE (BbPresetEditor, bb_preset_editor, ADW_TYPE_WINDOW)
@@ -90,22 +91,37 @@ validate (BbPresetEditor *self)
 {
   g_autoptr(GError) error = NULL;
   BbPreset preset;
-  gboolean valid;
+  gboolean valid, shown_valid;
 
   read_rows (self, &preset);
   valid = bb_preset_validate_own (&preset, &error);
+  shown_valid = valid;
+
+  /* A new session's empty name is not a mistake yet: until a name has
+   * been typed, only the other rows' problems are said. */
+  if (preset.name[0] != '\0')
+    self->name_edited = TRUE;
+  if (!valid && !self->name_edited &&
+      g_error_matches (error, BB_PRESET_STORE_ERROR, BB_PRESET_STORE_ERROR_NAME))
+    {
+      BbPreset named = preset;
+
+      named.name = "-";
+      g_clear_error (&error);
+      shown_valid = bb_preset_validate_own (&named, &error);
+    }
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->length_spin),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   preset.duration_s != 0 ? _("Length in minutes") : _("Length in breaths"),
                                   -1);
 
-  gtk_label_set_label (self->message_label, valid ? "" : error->message);
-  gtk_widget_set_visible (GTK_WIDGET (self->message_label), !valid);
+  gtk_label_set_label (self->message_label, shown_valid ? "" : error->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->message_label), !shown_valid);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", valid);
 
   /* The entry row shows where the trouble is, as GNOME's own forms do. */
-  if (!valid && g_error_matches (error, BB_PRESET_STORE_ERROR, BB_PRESET_STORE_ERROR_NAME))
+  if (!shown_valid && g_error_matches (error, BB_PRESET_STORE_ERROR, BB_PRESET_STORE_ERROR_NAME))
     gtk_widget_add_css_class (GTK_WIDGET (self->name_row), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
