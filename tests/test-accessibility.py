@@ -60,7 +60,9 @@ class Walker:
 
     def showing(self, node):
         """Whether @node is on screen. GTK 4.8 marks only windows as
-        showing; below them, a widget that is not drawn has no size."""
+        showing; below them, a widget that is not drawn has no size, and
+        the app marks the covered pages of its stacks hidden (not
+        visible), as they keep the size they last had."""
         try:
             states = node.getState()
             if not states.contains(self.pyatspi.STATE_VISIBLE):
@@ -77,27 +79,6 @@ class Walker:
             return True
         return extents.width > 0 and extents.height > 0
 
-    def covered(self, page, window):
-        """Whether the stack page @page is hidden behind the one shown:
-        GTK keeps a hidden page's last size, so ask what is drawn at its
-        middle and see whether it belongs to the page."""
-        if page.childCount == 0:
-            return False
-        child = page.getChildAtIndex(0)
-        try:
-            e = child.queryComponent().getExtents(self.pyatspi.WINDOW_COORDS)
-            if e.width <= 0 or e.height <= 0:
-                return True
-            hit = window.queryComponent().getAccessibleAtPoint(
-                e.x + e.width // 2, e.y + e.height // 2, self.pyatspi.WINDOW_COORDS)
-        except Exception:
-            return False
-        while hit is not None:
-            if hit == child:
-                return False
-            hit = hit.parent
-        return True
-
     def nodes(self, node):
         """Every showing node below @node, depth first."""
         out = []
@@ -105,8 +86,6 @@ class Walker:
         while stack:
             current = stack.pop()
             if not self.showing(current):
-                continue
-            if current.name == "GtkStackPage" and self.covered(current, node):
                 continue
             out.append(current)
             try:
@@ -138,10 +117,18 @@ class Walker:
             actions = 0
         if role in CONTAINER_ROLES:
             return actions > 0
+        # GTK 4.8 gives every label its context menu's actions (copy,
+        # select all); a label is a control only when it takes the focus,
+        # as a selectable one or a link.
+        if role == "label":
+            return focusable
         return role in ACTIONABLE_ROLES or focusable or actions > 0
 
     def audit(self, where):
         """Checks the names of every interactive node now showing."""
+        if os.environ.get("BB_A11Y_DUMP"):
+            print(f"# --- {where}")
+            self.dump()
         problems = []
         seen = {}
         count = 0
@@ -169,6 +156,18 @@ class Walker:
               f"{where}: {count} controls, all named"
               + ("" if not problems else ": " + "; ".join(sorted(set(problems))[:12])))
         return count
+
+    def dump(self):
+        """Prints the tree now showing, for a look by eye (BB_A11Y_DUMP=1)."""
+        for window in self.windows():
+            for node in self.nodes(window):
+                depth = 0
+                p = node.parent
+                while p is not None and p != window and depth < 40:
+                    depth += 1
+                    p = p.parent
+                flag = "*" if self.interactive(node) else " "
+                print(f"# {flag}{'  ' * depth}{node.getRoleName()}: {node.name!r} {node.description!r}")
 
     def path(self, node):
         parts = []
@@ -217,7 +216,7 @@ def main():
         settings = os.path.join(tmp, "config", "glib-2.0", "settings")
         os.makedirs(settings)
         with open(os.path.join(settings, "keyfile"), "w") as f:
-            f.write(f"[{app_id.replace('.', '/')}]\nchimes-enabled=false\n")
+            f.write(f"[{app_id.replace('.', '/')}]\nchimes-enabled=false\nwelcome-shown=true\n")
 
         app_process = subprocess.Popen([exe], env=env)
         try:

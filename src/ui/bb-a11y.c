@@ -73,3 +73,81 @@ bb_a11y_hide_covered_pages (GtkWidget *stack)
   g_signal_connect (stack, "notify::visible-child", G_CALLBACK (update_pages), NULL);
   update_pages (stack);
 }
+
+/*
+ * GTK 4.8 names a button with a mnemonic after its label twice over,
+ * the underline kept: "_Start Start", as it reads both the button's
+ * label and the label that the button is labelled by. The button gets
+ * its label without the underline as its name, and the relation goes,
+ * kept in step with the label.
+ */
+
+static char *
+strip_mnemonic (const char *label)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = label; *p != '\0'; p++)
+    {
+      if (*p == '_')
+        {
+          p++;
+          if (*p == '\0')
+            break;
+        }
+      g_string_append_c (out, *p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+update_button_name (GtkButton *button)
+{
+  const char *label = gtk_button_get_label (button);
+  g_autofree char *name = NULL;
+
+  if (label == NULL || *label == '\0' || gtk_button_get_icon_name (button) != NULL)
+    return;
+
+  name = gtk_button_get_use_underline (button) ? strip_mnemonic (label) : g_strdup (label);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+}
+
+static void
+name_buttons (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && !GTK_IS_MENU_BUTTON (widget) &&
+      gtk_button_get_use_underline (GTK_BUTTON (widget)) &&
+      g_object_get_data (G_OBJECT (widget), "bb-a11y-named") == NULL)
+    {
+      g_object_set_data (G_OBJECT (widget), "bb-a11y-named", GINT_TO_POINTER (1));
+      g_signal_connect (widget, "notify::label", G_CALLBACK (update_button_name), NULL);
+      update_button_name (GTK_BUTTON (widget));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_buttons (child);
+}
+
+/**
+ * bb_a11y_name_mnemonic_buttons:
+ * @widget: a widget
+ *
+ * Names every button with a mnemonic in @widget (itself included) after
+ * its label without the underline, so that a screen reader says it
+ * once. Call it once the widget's children are built; buttons added
+ * later need a call of their own.
+ */
+void
+bb_a11y_name_mnemonic_buttons (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  name_buttons (widget);
+}

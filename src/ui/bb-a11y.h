@@ -9,6 +9,7 @@
 
 G_BEGIN_DECLS
 
-void bb_a11y_hide_covered_pages (GtkWidget *stack);
+void bb_a11y_hide_covered_pages    (GtkWidget *stack);
+void bb_a11y_name_mnemonic_buttons (GtkWidget *widget);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bb-a11y.h"
 #include "bb-heatmap.h"
 #include "bb-history-page.h"
 #include "bb-history-report.h"
@@ -579,6 +580,12 @@ bb_history_page_init (BbHistoryPage *self)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  bb_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
+  /* Its shortcuts make it an actionable node to a screen reader. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("History"),
+                                  -1);
+  bb_a11y_hide_covered_pages (GTK_WIDGET (self->stack));
 
   self->deleted = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->heatmap = BB_HEATMAP (bb_heatmap_new ());

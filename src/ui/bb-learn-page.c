@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bb-a11y.h"
 #include "bb-animation.h"
 #include "bb-application.h"
 #include "bb-catalog.h"
@@ -332,6 +333,7 @@ bb_learn_page_init (BbLearnPage *self)
                                  G_CONNECT_SWAPPED);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  bb_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
 
   populate_positions (self);
 }

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bb-a11y.h"
 #include "bb-application.h"
 #include "bb-catalog.h"
 #include "bb-format.h"
@@ -90,13 +91,13 @@ preset_row_new (const BbPreset *preset)
   if (preset->summary != NULL)
     subtitle = g_strdup_printf ("%s\n%s", bb_catalog_gettext (preset->summary), details);
 
-  check = gtk_check_button_new ();
+  /* One of a group, so a radio button to a screen reader. */
+  check = g_object_new (GTK_TYPE_CHECK_BUTTON,
+                        "accessible-role", GTK_ACCESSIBLE_ROLE_RADIO,
+                        NULL);
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (check), "app.last-preset");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (check), "s", preset->id);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  -1);
 
   row = adw_action_row_new ();
   /* The user's own words are shown as typed, never as markup. */
@@ -106,6 +107,16 @@ preset_row_new (const BbPreset *preset)
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
   g_object_set_data_full (G_OBJECT (row), "bb-preset-id", g_strdup (preset->id), g_free);
+  g_object_set_data (G_OBJECT (row), "bb-check", check);
+
+  /* GTK 4.8 reads both the name and the row's title it is labelled by,
+   * and not the subtitle it is described by: the button says each once. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle != NULL ? subtitle : details,
+                                  -1);
 
   return row;
 }
@@ -289,6 +300,9 @@ update_daily_row (BbPracticePage *self)
   details = describe_preset (daily);
   subtitle = g_strdup_printf ("%s\n%s", bb_catalog_gettext (daily->summary), details);
   adw_action_row_set_subtitle (self->daily_row, subtitle);
+  gtk_accessible_update_property (g_object_get_data (G_OBJECT (self->daily_row), "bb-check"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
+                                  -1);
 }
 
 static void
@@ -736,6 +750,11 @@ static void
 bb_practice_page_init (BbPracticePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  bb_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
+  /* Its shortcuts make it an actionable node to a screen reader. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Practice"),
+                                  -1);
 
   self->settings = g_settings_new (APPLICATION_ID);
   self->presets = bb_preset_store_new (self->settings);

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bb-a11y.h"
 #include "bb-catalog.h"
 #include "bb-preferences-window.h"
 #include "bb-preset-store.h"
@@ -487,6 +488,7 @@ static void
 bb_preferences_window_init (BbPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  bb_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
 }
 
 /**

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bb-a11y.h"
 #include "bb-format.h"
 #include "bb-preset-editor.h"
 
@@ -280,6 +281,7 @@ static void
 bb_preset_editor_init (BbPresetEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  bb_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
 }
 
 /**

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "bb-a11y.h"
 #include "bb-animation.h"
 #include "bb-catalog.h"
 #include "bb-chime.h"
@@ -460,6 +461,11 @@ static void
 bb_session_page_init (BbSessionPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  bb_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
+  /* Its shortcuts make it an actionable node to a screen reader. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Session"),
+                                  -1);
 
   /* The bar is read at frame time while running; otherwise it moves with
    * the countdown, once a second and at each boundary. */

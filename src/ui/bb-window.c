@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bb-a11y.h"
 #include "bb-catalog.h"
 #include "bb-checkin-view.h"
 #include "bb-format.h"
@@ -574,6 +575,9 @@ static void
 bb_window_init (BbWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  bb_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
+  bb_a11y_hide_covered_pages (GTK_WIDGET (self->stack));
+  bb_a11y_hide_covered_pages (GTK_WIDGET (self->view_stack));
 
   gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
