@@ -130,11 +130,13 @@ class Walker:
             print(f"# --- {where}")
             self.dump()
         problems = []
-        seen = {}
         count = 0
         for window in self.windows():
             if not self.showing(window):
                 continue
+            # A screen reader reads one window at a time: each window's
+            # "Close" is its own.
+            seen = {}
             for node in self.nodes(window):
                 if node is window or not self.interactive(node):
                     continue
@@ -177,19 +179,48 @@ class Walker:
             current = current.parent
         return " < ".join(parts)
 
-    def find(self, role, name, window=None):
+    def find(self, role, name, window=None, acting=False):
+        """The first control showing with @role and @name; with @acting,
+        the first that has an action (not the wrapper around it)."""
         for win in ([window] if window else self.windows()):
             if not self.showing(win):
                 continue
             for node in self.nodes(win):
                 found = (node.name or "").strip()
                 if node.getRoleName() == role and (found == name or loose(found) == name):
+                    if acting:
+                        try:
+                            if node.queryAction().nActions == 0:
+                                continue
+                        except NotImplementedError:
+                            continue
                     return node
         return None
 
-    def act(self, role, name, timeout=5):
+    def window(self, name, timeout=5):
+        """The window (or dialog) named @name once it shows."""
+        def named():
+            for win in self.windows():
+                if self.showing(win) and (win.name or "") == name:
+                    return win
+            return None
+        win = wait_for(named, timeout)
+        check(win is not None, f"the window “{name}” shows"
+              + ("" if win is not None else
+                 f" (windows: {[w.name for w in self.windows() if self.showing(w)]})"))
+        return win
+
+    def close(self, name):
+        """Closes the window named @name with its own close button."""
+        win = self.window(name, 1)
+        if win is not None:
+            self.act("push button", "Close", window=win)
+            wait_for(lambda: all((w.name or "") != name or not self.showing(w)
+                                 for w in self.windows()), 5)
+
+    def act(self, role, name, timeout=5, window=None):
         """Does the first action of the control named @name."""
-        node = wait_for(lambda: self.find(role, name), timeout)
+        node = wait_for(lambda: self.find(role, name, window, acting=True), timeout)
         if node is None:
             check(False, f"a {role} named “{name}” is there to act on")
             return False
@@ -242,15 +273,62 @@ def main():
 
             walker.audit("the practice page")
 
-            if walker.act("page tab", "History") or walker.act("toggle button", "History"):
+            def tab(name):
+                return walker.act("page tab", name)
+
+            if tab("Learn"):
+                time.sleep(1)
+                walker.audit("the learn page")
+            if tab("History"):
                 time.sleep(1.5)
                 walker.audit("the history page")
-            if walker.act("page tab", "Practice") or walker.act("toggle button", "Practice"):
-                time.sleep(0.5)
+                if walker.find("push button", "All Sessions") is not None:
+                    walker.act("push button", "All Sessions")
+                    time.sleep(1)
+                    walker.audit("all sessions")
+            tab("Practice")
+            time.sleep(0.5)
+
+            if walker.act("push button", "New Session"):
+                editor = walker.window("New Session")
+                if editor is not None:
+                    walker.audit("the session editor")
+                    walker.act("push button", "Cancel", window=editor)
+                    time.sleep(0.5)
+
+            def menu(item):
+                if walker.act("push button", "Main Menu"):
+                    time.sleep(0.5)
+                    walker.audit("the main menu")
+                    return walker.act("menu item", item)
+                return False
+
+            if menu("Preferences"):
+                prefs = walker.window("Preferences")
+                if prefs is not None:
+                    time.sleep(0.5)
+                    walker.audit("the sound preferences")
+                    for page in ("Practice", "Reminders"):
+                        if walker.act("page tab", page, window=prefs):
+                            time.sleep(0.5)
+                            walker.audit(f"the {page.lower()} preferences")
+                    walker.close("Preferences")
+
+            for item, title in (("Keyboard Shortcuts", "Keyboard Shortcuts"),
+                                ("About Backbreath", "About"),
+                                ("Welcome", "Welcome")):
+                if menu(item) and walker.window(title) is not None:
+                    time.sleep(0.5)
+                    walker.audit(f"the {item.lower()}")
+                    walker.close(title)
 
             if walker.act("push button", "Start"):
                 time.sleep(1.5)
                 walker.audit("a session")
+                if walker.act("push button", "Pause"):
+                    time.sleep(0.5)
+                    walker.audit("a paused session")
+                    walker.act("push button", "Resume")
                 if walker.act("push button", "Stop"):
                     time.sleep(1)
                     walker.audit("the end of a session")

@@ -151,3 +151,112 @@ bb_a11y_name_mnemonic_buttons (GtkWidget *widget)
 
   name_buttons (widget);
 }
+
+/*
+ * libadwaita 1.2's combo row shows its value in a list of one item, which
+ * GTK 4.8 presents as a list with an unnamed item inside the combo box.
+ * That list is kept from screen readers; the combo box itself says its
+ * value, as its description.
+ */
+
+static void
+hide_value_lists (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_POPOVER (child))
+        continue;
+      if (GTK_IS_LIST_VIEW (child))
+        gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+      else
+        hide_value_lists (child);
+    }
+}
+
+static void
+update_combo_value (AdwComboRow *row)
+{
+  gpointer item = adw_combo_row_get_selected_item (row);
+  const char *value = GTK_IS_STRING_OBJECT (item) ? gtk_string_object_get_string (item) : "";
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, value,
+                                  -1);
+}
+
+/**
+ * bb_a11y_name_combo_row:
+ * @row: a combo row with a #GtkStringList
+ *
+ * Makes @row say its value once, as its description, from now on.
+ */
+void
+bb_a11y_name_combo_row (AdwComboRow *row)
+{
+  g_return_if_fail (ADW_IS_COMBO_ROW (row));
+
+  hide_value_lists (GTK_WIDGET (row));
+  g_signal_connect (row, "notify::selected-item", G_CALLBACK (update_combo_value), NULL);
+  update_combo_value (row);
+}
+
+/**
+ * bb_a11y_name_spin_button:
+ * @spin: a spin button or switch that has an accessible label of its own
+ *
+ * GTK 4.8 reads both the label of a row's control and the row's title
+ * that it is labelled by ("Length in breaths Length"): the relation goes.
+ */
+void
+bb_a11y_name_spin_button (GtkWidget *spin)
+{
+  g_return_if_fail (GTK_IS_WIDGET (spin));
+
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+}
+
+static GtkWidget *
+find_list_box (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LIST_BOX (child))
+        return child;
+      found = find_list_box (child);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/**
+ * bb_a11y_name_list:
+ * @widget: a preferences group without a title, or an expander row
+ * @name: what its list is called
+ *
+ * Names the list inside @widget, which GTK 4.8 would name by its type
+ * ("GtkListBox"), and an expander row itself, which it would leave
+ * without a name.
+ */
+void
+bb_a11y_name_list (GtkWidget  *widget,
+                   const char *name)
+{
+  GtkWidget *list;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (name != NULL);
+
+  list = find_list_box (widget);
+  if (list != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  if (GTK_IS_LIST_BOX_ROW (widget))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}

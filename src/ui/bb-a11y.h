@@ -5,11 +5,15 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
 void bb_a11y_hide_covered_pages    (GtkWidget *stack);
 void bb_a11y_name_mnemonic_buttons (GtkWidget *widget);
+void bb_a11y_name_combo_row        (AdwComboRow *row);
+void bb_a11y_name_spin_button      (GtkWidget *spin);
+void bb_a11y_name_list             (GtkWidget  *widget,
+                                   const char *name);
 
 G_END_DECLS

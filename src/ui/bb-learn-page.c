@@ -192,6 +192,13 @@ position_row (const BbPosition *position)
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   if (how != NULL)
     adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), how);
+  {
+    /* Translators: the accessible name of the card about a position;
+     * %s is a position such as "Seated" */
+    g_autofree char *card = g_strdup_printf (_("Position: %s"), bb_catalog_gettext (position->name));
+
+    bb_a11y_name_list (row, card);
+  }
 
   if (steps != NULL)
     adw_expander_row_add_row (ADW_EXPANDER_ROW (row), text_row (_("Set Up"), steps));

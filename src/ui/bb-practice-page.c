@@ -216,6 +216,7 @@ add_daily_choices (BbPracticePage *self)
   position_row = adw_combo_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (position_row), _("Daily practice position"));
   adw_combo_row_set_model (ADW_COMBO_ROW (position_row), G_LIST_MODEL (names));
+  bb_a11y_name_combo_row (ADW_COMBO_ROW (position_row));
   gtk_widget_add_css_class (position_row, "daily-choice");
   gtk_widget_set_name (position_row, "daily-position-row");
   g_settings_bind_with_mapping (self->settings, "daily-position", position_row, "selected",

@@ -98,6 +98,9 @@ add_sound_rows (BbPreferencesWindow *self)
       /* Translators: %s is a moment such as "Breathing In" */
       preview_label = g_strdup_printf (_("Play the “%s” chime"), _(sound_rows[i].title));
       gtk_widget_set_tooltip_text (preview, preview_label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (preview),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, preview_label,
+                                      -1);
       gtk_widget_set_valign (preview, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (preview, "flat");
       gtk_widget_add_css_class (preview, "circular");
@@ -489,6 +492,7 @@ bb_preferences_window_init (BbPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   bb_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
+  bb_a11y_name_combo_row (self->preset_row);
 }
 
 /**

@@ -153,6 +153,7 @@ bb_welcome_window_init (BbWelcomeWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   bb_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
+  bb_a11y_name_spin_button (GTK_WIDGET (self->reminders_switch));
 }
 
 /**
