@@ -3602,6 +3602,55 @@ test_history_checkins (Fixture       *fixture,
                                        "from 1, at ease, to 5, very tense: 3.0 before and 2.0 after on average.");
 }
 
+/* Start is the window's default widget while the choice of sessions
+ * shows, so Enter starts; the focus begins on it, and Tab from there
+ * walks the whole page, the list of sessions too. */
+static void
+test_start_default (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWindow *window = GTK_WINDOW (fixture->window);
+  GtkWidget *start = find_button (fixture, "practice.start");
+  GtkWidget *check = find_preset_check (fixture, "wind-down");
+  gboolean reached = FALSE;
+
+  wait_mapped (start);
+  g_assert_true (gtk_window_get_default_widget (window) == start);
+  g_assert_true (gtk_window_get_focus (window) == start);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-history", NULL);
+  iterate ();
+  g_assert_null (gtk_window_get_default_widget (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-practice", NULL);
+  iterate ();
+  g_assert_true (gtk_window_get_default_widget (window) == start);
+  g_assert_true (gtk_window_get_focus (window) == start);
+
+  for (guint i = 0; i < 40 && !reached; i++)
+    {
+      g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD) ||
+                     gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+      reached = gtk_window_get_focus (window) == check;
+    }
+  g_assert_true (reached);
+  g_assert_true (gtk_widget_activate (check));
+  iterate ();
+
+  /* Enter, wherever the focus is that does not take it. A button
+   * activated from the keyboard clicks once it has shown itself pressed. */
+  g_signal_emit_by_name (window, "activate-default");
+  for (guint i = 0; i < 2000 && bb_application_get_session (fixture->app) == NULL; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  iterate ();
+  g_assert_nonnull (bb_application_get_session (fixture->app));
+  g_assert_cmpuint (bb_session_get_pattern (bb_application_get_session (fixture->app))->exhale_ms, ==, 8000);
+  g_assert_cmpstr (bb_window_get_page_name (fixture->window), ==, "session");
+  g_assert_null (gtk_window_get_default_widget (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3667,6 +3716,7 @@ main (int   argc,
   g_test_add ("/window/checkin-late", Fixture, LOCKED_HISTORY, fixture_setup, test_checkin_late, fixture_teardown);
   g_test_add ("/window/progression", Fixture, OWN_HISTORY, fixture_setup, test_progression, fixture_teardown);
   g_test_add ("/window/history-checkins", Fixture, OWN_HISTORY, fixture_setup, test_history_checkins, fixture_teardown);
+  g_test_add ("/window/start-default", Fixture, NULL, fixture_setup, test_start_default, fixture_teardown);
 
   result = g_test_run ();
   bb_test_remove_tree (data_home);

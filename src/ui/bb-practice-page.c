@@ -689,14 +689,6 @@ practice_page_map_cb (BbPracticePage *self)
                                                    G_CALLBACK (after_paint_cb), self);
 }
 
-static gboolean
-bb_practice_page_grab_focus (GtkWidget *widget)
-{
-  BbPracticePage *self = BB_PRACTICE_PAGE (widget);
-
-  return gtk_widget_grab_focus (GTK_WIDGET (self->start_button));
-}
-
 static void
 bb_practice_page_dispose (GObject *object)
 {
@@ -725,8 +717,6 @@ bb_practice_page_class_init (BbPracticePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bb_practice_page_dispose;
-
-  widget_class->grab_focus = bb_practice_page_grab_focus;
 
   g_type_ensure (BB_TYPE_GUIDE_CARD);
   g_type_ensure (BB_TYPE_TENSION_SCALE);
@@ -776,4 +766,21 @@ bb_practice_page_init (BbPracticePage *self)
                              G_BINDING_SYNC_CREATE,
                              next_due_to_visible, NULL, NULL, NULL);
   g_signal_connect (self, "map", G_CALLBACK (practice_page_map_cb), NULL);
+}
+
+/**
+ * bb_practice_page_get_start_button:
+ *
+ * The page's Start, for the window to focus and to make its default
+ * widget. (The page does not turn its own focus to it: Tab must walk
+ * the whole page, the list of sessions first.)
+ *
+ * Returns: (transfer none): the Start button
+ */
+GtkWidget *
+bb_practice_page_get_start_button (BbPracticePage *self)
+{
+  g_return_val_if_fail (BB_IS_PRACTICE_PAGE (self), NULL);
+
+  return GTK_WIDGET (self->start_button);
 }

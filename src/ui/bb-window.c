@@ -130,6 +130,17 @@ history_cb (BbWindow      *self,
   bb_history_page_set_history (BB_HISTORY_PAGE (page), history, bb_application_get_notice (application));
 }
 
+/* Enter starts the chosen session while the choice shows, wherever the
+ * focus is that does not take Enter itself. */
+static void
+update_default_widget (BbWindow *self)
+{
+  GtkWidget *start = bb_practice_page_get_start_button (self->practice_page);
+  gboolean practice = g_strcmp0 (bb_window_get_page_name (self), "practice") == 0;
+
+  gtk_window_set_default_widget (GTK_WINDOW (self), practice ? start : NULL);
+}
+
 /* The learn and history pages are built the first time they are shown:
  * the first frame does not need them. */
 static void
@@ -273,7 +284,7 @@ show_practice_action (GtkWidget  *widget,
 
   gtk_stack_set_visible_child_name (self->stack, "main");
   adw_view_stack_set_visible_child_name (self->view_stack, "practice");
-  gtk_widget_grab_focus (GTK_WIDGET (self->practice_page));
+  gtk_widget_grab_focus (bb_practice_page_get_start_button (self->practice_page));
 }
 
 static void
@@ -590,6 +601,13 @@ bb_window_init (BbWindow *self)
   g_signal_connect_object (self->stack, "notify::visible-child-name",
                            G_CALLBACK (update_switcher_bar), self, G_CONNECT_SWAPPED);
   update_switcher_bar (self);
+  g_signal_connect_object (self->stack, "notify::visible-child-name",
+                           G_CALLBACK (update_default_widget), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (update_default_widget), self, G_CONNECT_SWAPPED);
+  update_default_widget (self);
+  /* At launch the focus is on Start, not on the first tab. */
+  gtk_window_set_focus (GTK_WINDOW (self), bb_practice_page_get_start_button (self->practice_page));
 
   g_signal_connect_object (self->checkin_view, "closed",
                            G_CALLBACK (checkin_closed_cb), self,
