@@ -480,6 +480,14 @@ test_escape_stops (Fixture       *fixture,
   advance (fixture, 25 * SEC);
   press_key (GTK_WIDGET (page), GDK_KEY_Escape);
 
+  /* Kept, paused, while its toast can resume it; stopped once it goes. */
+  g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_PAUSED);
+  g_assert_cmpstr (bb_window_get_page_name (fixture->window), ==, "done");
+  g_assert_nonnull (bb_window_get_stop_toast (fixture->window));
+  adw_toast_dismiss (bb_window_get_stop_toast (fixture->window));
+  iterate ();
+  g_assert_null (bb_window_get_stop_toast (fixture->window));
+
   g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_STOPPED);
   g_assert_cmpstr (bb_window_get_page_name (fixture->window), ==, "done");
   g_assert_false (bb_rib_view_is_ticking (BB_RIB_VIEW (bb_session_page_get_rib_view (page))));
@@ -2140,6 +2148,9 @@ test_settle_pause_stop (Fixture       *fixture,
   g_assert_cmpuint (bb_fake_clock_get_n_pending (clock), ==, 1);
 
   press_key (GTK_WIDGET (page), GDK_KEY_Escape);
+  g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_PAUSED);
+  adw_toast_dismiss (bb_window_get_stop_toast (fixture->window));
+  iterate ();
   g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_STOPPED);
   g_assert_cmpuint (bb_fake_clock_get_n_pending (clock), ==, 0);
   g_assert_cmpuint (fixture->played->len, ==, 0);
@@ -3651,6 +3662,60 @@ test_start_default (Fixture       *fixture,
   g_assert_null (gtk_window_get_default_widget (window));
 }
 
+/* Stop (and Esc) keep the session for its toast: Resume carries on where
+ * it was, with the time stopped not counted; leaving the end page stops
+ * it for good. */
+static void
+test_stop_resume (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  BbSessionPage *page = session_page (fixture);
+  BbSession *session;
+  gint64 elapsed;
+
+  click (find_button (fixture, "practice.start"));
+  session = bb_application_get_session (fixture->app);
+  wait_mapped (GTK_WIDGET (page));
+  advance (fixture, 5 * SEC);
+
+  click (find_button (fixture, "session.stop"));
+  g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_PAUSED);
+  g_assert_cmpstr (bb_window_get_page_name (fixture->window), ==, "done");
+  g_assert_nonnull (bb_window_get_stop_toast (fixture->window));
+  g_assert_cmpstr (adw_toast_get_action_name (bb_window_get_stop_toast (fixture->window)), ==,
+                   "win.resume-session");
+  elapsed = bb_session_get_elapsed (session);
+  advance (fixture, 3 * SEC);
+  g_assert_cmpint (bb_session_get_elapsed (session), ==, elapsed);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.resume-session", NULL);
+  iterate ();
+  g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_RUNNING);
+  g_assert_cmpstr (bb_window_get_page_name (fixture->window), ==, "session");
+  g_assert_null (bb_window_get_stop_toast (fixture->window));
+  g_assert_cmpint (bb_session_get_elapsed (session), ==, elapsed);
+
+  /* Ctrl+Z is the same as the toast's Resume. */
+  press_key (GTK_WIDGET (page), GDK_KEY_Escape);
+  g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_PAUSED);
+  g_assert_true (bb_test_press_shortcut (GTK_WIDGET (fixture->window), GDK_KEY_z, GDK_CONTROL_MASK));
+  iterate ();
+  g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_RUNNING);
+
+  /* Leaving the end page ends it. */
+  press_key (GTK_WIDGET (page), GDK_KEY_Escape);
+  g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_PAUSED);
+  click (find_button (fixture, "win.show-practice"));
+  g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_STOPPED);
+  g_assert_null (bb_window_get_stop_toast (fixture->window));
+  g_assert_cmpstr (bb_window_get_page_name (fixture->window), ==, "practice");
+
+  /* Nothing left to resume. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.resume-session", NULL);
+  iterate ();
+  g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_STOPPED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3717,6 +3782,7 @@ main (int   argc,
   g_test_add ("/window/progression", Fixture, OWN_HISTORY, fixture_setup, test_progression, fixture_teardown);
   g_test_add ("/window/history-checkins", Fixture, OWN_HISTORY, fixture_setup, test_history_checkins, fixture_teardown);
   g_test_add ("/window/start-default", Fixture, NULL, fixture_setup, test_start_default, fixture_teardown);
+  g_test_add ("/window/stop-resume", Fixture, NULL, fixture_setup, test_stop_resume, fixture_teardown);
 
   result = g_test_run ();
   bb_test_remove_tree (data_home);

@@ -274,6 +274,8 @@ toggle_pause_action (GtkWidget  *widget,
     bb_session_pause (self->session);
 }
 
+/* In a window, stopping goes through it, which keeps the session for
+ * a few seconds to be resumed; on its own, the page stops it. */
 static void
 stop_action (GtkWidget  *widget,
              const char *action_name,
@@ -281,8 +283,28 @@ stop_action (GtkWidget  *widget,
 {
   BbSessionPage *self = BB_SESSION_PAGE (widget);
 
-  if (self->session != NULL)
+  if (self->session == NULL)
+    return;
+
+  if (!gtk_widget_activate_action (widget, "win.stop-session", NULL))
     bb_session_stop (self->session);
+}
+
+/* Esc leaves full screen first, where it is what Esc is expected to do. */
+static void
+escape_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (GTK_IS_WINDOW (root) && gtk_window_is_fullscreen (GTK_WINDOW (root)))
+    {
+      gtk_window_unfullscreen (GTK_WINDOW (root));
+      return;
+    }
+
+  stop_action (widget, "session.stop", NULL);
 }
 
 static void
@@ -451,10 +473,11 @@ bb_session_page_class_init (BbSessionPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "session.toggle-pause", NULL, toggle_pause_action);
   gtk_widget_class_install_action (widget_class, "session.stop", NULL, stop_action);
+  gtk_widget_class_install_action (widget_class, "session.escape", NULL, escape_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "session.toggle-pause", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Space, 0, "session.toggle-pause", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "session.stop", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "session.escape", NULL);
 }
 
 static void

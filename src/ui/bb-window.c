@@ -57,6 +57,10 @@ struct _BbWindow
   GSignalGroup         *session_signals;
   GSettings            *settings;
 
+  /* A session stopped by the user, paused until its toast goes. */
+  BbSession            *stopping;
+  AdwToast             *stop_toast;
+
   /* The welcome while it is open; it owns itself. */
   GtkWidget            *welcome;
   guint                 first_run_idle;
@@ -181,6 +185,7 @@ ask_checkin (BbWindow  *self,
 
   ask = BB_IS_APPLICATION (application) &&
         self->settings != NULL &&
+        bb_session_get_state (session) != BB_SESSION_STATE_PAUSED &&
         g_settings_get_boolean (self->settings, "checkin-enabled") &&
         !bb_application_get_history_failed (BB_APPLICATION (application)) &&
         (finished || bb_session_get_breath (session) > 1);
@@ -262,12 +267,32 @@ session_state_cb (BbWindow   *self,
     }
 }
 
+/* The session stopped by the user is stopped for good: its toast went,
+ * or the user left its end page. */
+static void
+end_stopping (BbWindow *self)
+{
+  g_autoptr(BbSession) session = g_steal_pointer (&self->stopping);
+  g_autoptr(AdwToast) toast = g_steal_pointer (&self->stop_toast);
+
+  if (toast != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (toast, self);
+      adw_toast_dismiss (toast);
+    }
+  if (session != NULL)
+    bb_session_stop (session);
+}
+
 /* A new session is followed from before its first breath. */
 static void
 session_bind_cb (BbWindow     *self,
                  BbSession    *session,
                  GSignalGroup *group)
 {
+  /* A new session: the one stopped before it cannot be resumed. */
+  if (self->stopping != NULL && self->stopping != session)
+    end_stopping (self);
   show_page (self, "session");
 }
 
@@ -279,12 +304,86 @@ show_practice_action (GtkWidget  *widget,
   BbWindow *self = BB_WINDOW (widget);
   g_autoptr(BbSession) session = g_signal_group_dup_target (self->session_signals);
 
+  end_stopping (self);
   if (session != NULL)
     bb_session_stop (session);
 
   gtk_stack_set_visible_child_name (self->stack, "main");
   adw_view_stack_set_visible_child_name (self->view_stack, "practice");
   gtk_widget_grab_focus (bb_practice_page_get_start_button (self->practice_page));
+}
+
+static void
+stop_toast_dismissed_cb (BbWindow *self)
+{
+  g_signal_handlers_disconnect_by_data (self->stop_toast, self);
+  g_clear_object (&self->stop_toast);
+  end_stopping (self);
+}
+
+/*
+ * Stopping is deliberate: Stop (or Esc) pauses the session and shows its
+ * end, with a toast that can resume it for a few seconds. Only once the
+ * toast goes, or the user leaves, does the session really stop, so the
+ * session stays the only timer and the history gets it once.
+ */
+static void
+stop_session_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  BbWindow *self = BB_WINDOW (widget);
+  g_autoptr(BbSession) session = g_signal_group_dup_target (self->session_signals);
+  BbSessionState state;
+
+  if (session == NULL)
+    return;
+
+  state = bb_session_get_state (session);
+  if (state == BB_SESSION_STATE_FINISHED || state == BB_SESSION_STATE_STOPPED)
+    return;
+
+  end_stopping (self);
+  bb_session_pause (session);
+  if (bb_session_get_state (session) != BB_SESSION_STATE_PAUSED)
+    {
+      /* Not under way yet: nothing to resume. */
+      bb_session_stop (session);
+      return;
+    }
+
+  self->stopping = g_object_ref (session);
+  show_summary (self, session);
+
+  self->stop_toast = adw_toast_new (_("Session stopped"));
+  adw_toast_set_button_label (self->stop_toast, _("Resume"));
+  adw_toast_set_action_name (self->stop_toast, "win.resume-session");
+  g_signal_connect_object (self->stop_toast, "dismissed",
+                           G_CALLBACK (stop_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->stop_toast));
+}
+
+static void
+resume_session_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  BbWindow *self = BB_WINDOW (widget);
+  g_autoptr(BbSession) session = g_steal_pointer (&self->stopping);
+  g_autoptr(AdwToast) toast = g_steal_pointer (&self->stop_toast);
+
+  if (toast != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (toast, self);
+      adw_toast_dismiss (toast);
+    }
+  if (session == NULL || bb_session_get_state (session) != BB_SESSION_STATE_PAUSED)
+    return;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->checkin_view), FALSE);
+  show_page (self, "session");
+  bb_session_resume (session);
+  gtk_widget_grab_focus (GTK_WIDGET (self->session_page));
 }
 
 static void
@@ -515,6 +614,10 @@ bb_window_dispose (GObject *object)
 {
   BbWindow *self = (BbWindow *)object;
 
+  if (self->stop_toast != NULL)
+    g_signal_handlers_disconnect_by_data (self->stop_toast, self);
+  g_clear_object (&self->stop_toast);
+  g_clear_object (&self->stopping);
   if (self->session_signals != NULL)
     g_signal_group_set_target (self->session_signals, NULL);
 
@@ -580,6 +683,9 @@ bb_window_class_init (BbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-preferences", "s", show_preferences_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-notice", NULL, dismiss_notice_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-fullscreen", NULL, toggle_fullscreen_action);
+  gtk_widget_class_install_action (widget_class, "win.stop-session", NULL, stop_session_action);
+  gtk_widget_class_install_action (widget_class, "win.resume-session", NULL, resume_session_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.resume-session", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "win.show-history", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.show-learn", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "win.toggle-fullscreen", NULL);
@@ -686,4 +792,18 @@ bb_window_get_welcome (BbWindow *self)
   g_return_val_if_fail (BB_IS_WINDOW (self), NULL);
 
   return self->welcome != NULL ? GTK_WINDOW (self->welcome) : NULL;
+}
+
+/**
+ * bb_window_get_stop_toast:
+ *
+ * Returns: (transfer none) (nullable): the toast that can resume the
+ *   session the user stopped, while it shows
+ */
+AdwToast *
+bb_window_get_stop_toast (BbWindow *self)
+{
+  g_return_val_if_fail (BB_IS_WINDOW (self), NULL);
+
+  return self->stop_toast;
 }
