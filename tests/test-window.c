@@ -3716,6 +3716,58 @@ test_stop_resume (Fixture       *fixture,
   g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_STOPPED);
 }
 
+/* With "announce-phases" on, a screen reader is given each phase once,
+ * as it begins (not each second of its countdown); with it off, never. */
+static void
+test_announce_phases (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GSettings *settings = bb_application_get_settings (fixture->app);
+  BbSessionPage *page = session_page (fixture);
+  GObject *bar = gtk_widget_get_template_child (GTK_WIDGET (page), BB_TYPE_SESSION_PAGE, "phase_bar");
+  guint n = 0;
+
+  g_assert_false (g_settings_get_boolean (settings, "announce-phases"));
+  click (find_button (fixture, "practice.start"));
+  wait_mapped (GTK_WIDGET (page));
+  advance (fixture, 4 * SEC + 1);
+  advance (fixture, 6 * SEC);
+  g_assert_null (bb_session_page_get_announcement (page, &n));
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_false (gtk_widget_get_focusable (GTK_WIDGET (bar)));
+
+  g_settings_set_boolean (settings, "announce-phases", TRUE);
+  bb_application_begin_session (fixture->app, "desk-break", BB_HISTORY_SOURCE_PRACTICE);
+  iterate ();
+  g_assert_cmpstr (bb_session_page_get_announcement (page, &n), ==, "Breathe in");
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (fixture->window)) == GTK_WIDGET (bar));
+  gtk_test_accessible_assert_property (bar, GTK_ACCESSIBLE_PROPERTY_LABEL, "Breathe in");
+
+  for (guint i = 0; i < 3; i++)
+    advance (fixture, 1 * SEC);
+  bb_session_page_get_announcement (page, &n);
+  g_assert_cmpuint (n, ==, 1);
+  advance (fixture, 1 * SEC + 1);
+  g_assert_cmpstr (bb_session_page_get_announcement (page, &n), ==, "Breathe out");
+  g_assert_cmpuint (n, ==, 2);
+  gtk_test_accessible_assert_property (bar, GTK_ACCESSIBLE_PROPERTY_LABEL, "Breathe out");
+  advance (fixture, 6 * SEC);
+  g_assert_cmpstr (bb_session_page_get_announcement (page, &n), ==, "Breathe in");
+  g_assert_cmpuint (n, ==, 3);
+
+  /* A pause is not a phase; resuming does not say the phase again. */
+  press_key (GTK_WIDGET (page), GDK_KEY_space);
+  press_key (GTK_WIDGET (page), GDK_KEY_space);
+  bb_session_page_get_announcement (page, &n);
+  g_assert_cmpuint (n, ==, 3);
+
+  g_settings_set_boolean (settings, "announce-phases", FALSE);
+  advance (fixture, 4 * SEC);
+  bb_session_page_get_announcement (page, &n);
+  g_assert_cmpuint (n, ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3783,6 +3835,7 @@ main (int   argc,
   g_test_add ("/window/history-checkins", Fixture, OWN_HISTORY, fixture_setup, test_history_checkins, fixture_teardown);
   g_test_add ("/window/start-default", Fixture, NULL, fixture_setup, test_start_default, fixture_teardown);
   g_test_add ("/window/stop-resume", Fixture, NULL, fixture_setup, test_stop_resume, fixture_teardown);
+  g_test_add ("/window/announce-phases", Fixture, NULL, fixture_setup, test_announce_phases, fixture_teardown);
 
   result = g_test_run ();
   bb_test_remove_tree (data_home);

@@ -30,6 +30,7 @@ struct _BbPreferencesWindow
   GtkSwitch            *chimes_switch;
   GtkSwitch            *settle_switch;
   GtkSwitch            *checkin_switch;
+  GtkSwitch            *announce_switch;
   AdwActionRow         *volume_row;
   GtkAdjustment        *volume_adjustment;
   AdwPreferencesGroup  *sounds_group;
@@ -461,6 +462,7 @@ bb_preferences_window_class_init (BbPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, APPLICATION_PATH "bb-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, chimes_switch);
   gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, checkin_switch);
+  gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, announce_switch);
   gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, volume_row);
   gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, volume_adjustment);
   gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, sounds_group);
@@ -515,6 +517,7 @@ bb_preferences_window_new (GSettings *settings,
 
   g_settings_bind (settings, "chimes-enabled", self->chimes_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "checkin-enabled", self->checkin_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "announce-phases", self->announce_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "chime-volume", self->volume_adjustment, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "chimes-enabled", self->volume_row, "sensitive", G_SETTINGS_BIND_GET);
   g_settings_bind (settings, "settle-countdown", self->settle_switch, "active", G_SETTINGS_BIND_DEFAULT);

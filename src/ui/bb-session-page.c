@@ -39,9 +39,14 @@ struct _BbSessionPage
   BbSession      *session;
   BbChime        *chime;
   GSignalGroup   *session_signals;
+  GSettings      *settings;
+  char           *announcement;
 
   /* Plain state */
   guint           tick_id;
+  guint           n_announcements;
+  guint           announced_breath;
+  BbPhase         announced_phase;
 };
 
 G_DEFINE_FINAL_TYPE (BbSessionPage, bb_session_page, ADW_TYPE_BIN)
@@ -307,6 +312,48 @@ escape_action (GtkWidget  *widget,
   stop_action (widget, "session.stop", NULL);
 }
 
+/*
+ * GTK 4.8 has no live regions, so a screen reader hears a phase only if
+ * it is told: with "announce-phases" on, the phase bar takes the focus
+ * and is named after the phase, once as each phase begins. (Space and
+ * Esc still work, as the page's own shortcuts.) The chimes stay the main
+ * guide with eyes closed; this is for those who want the words too.
+ */
+static void
+announce_phase (BbSessionPage *self)
+{
+  GtkWidget *bar = GTK_WIDGET (self->phase_bar);
+  BbPhase phase;
+  guint breath;
+
+  if (self->session == NULL || bb_session_get_state (self->session) != BB_SESSION_STATE_RUNNING)
+    return;
+
+  phase = bb_session_get_phase (self->session);
+  breath = bb_session_get_breath (self->session);
+  if (phase == BB_PHASE_NONE || (phase == self->announced_phase && breath == self->announced_breath))
+    return;
+
+  self->announced_phase = phase;
+  self->announced_breath = breath;
+  if (!g_settings_get_boolean (self->settings, "announce-phases"))
+    {
+      gtk_widget_set_focusable (bar, FALSE);
+      return;
+    }
+
+  g_free (self->announcement);
+  self->announcement = g_strdup (bb_catalog_get_phase_name (phase));
+  self->n_announcements++;
+
+  gtk_widget_set_focusable (bar, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (bar),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->announcement,
+                                  -1);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (bar);
+}
+
 static void
 bb_session_page_map (GtkWidget *widget)
 {
@@ -352,6 +399,8 @@ bb_session_page_dispose (GObject *object)
   g_clear_object (&self->session_signals);
   g_clear_object (&self->session);
   g_clear_object (&self->chime);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->announcement, g_free);
 
   G_OBJECT_CLASS (bb_session_page_parent_class)->dispose (object);
 }
@@ -497,6 +546,11 @@ bb_session_page_init (BbSessionPage *self)
                                   G_CALLBACK (state_changed_cb), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::countdown",
                                   G_CALLBACK (refresh_bar), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::phase",
+                                  G_CALLBACK (announce_phase), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::state",
+                                  G_CALLBACK (announce_phase), self);
+  self->settings = g_settings_new (APPLICATION_ID);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->pause_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pause"), -1);
@@ -515,10 +569,13 @@ bb_session_page_set_session (BbSessionPage *self,
     return;
 
   g_signal_group_set_target (self->session_signals, session);
+  self->announced_phase = BB_PHASE_NONE;
+  self->announced_breath = 0;
   state_changed_cb (self);
 
   if (session != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (self->pause_button));
+  announce_phase (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
@@ -529,4 +586,22 @@ bb_session_page_get_rib_view (BbSessionPage *self)
   g_return_val_if_fail (BB_IS_SESSION_PAGE (self), NULL);
 
   return GTK_WIDGET (self->rib_view);
+}
+
+/**
+ * bb_session_page_get_announcement:
+ * @n_announcements: (out) (optional): how many phases were announced
+ *
+ * Returns: (nullable): the phase last given to screen readers
+ */
+const char *
+bb_session_page_get_announcement (BbSessionPage *self,
+                                  guint         *n_announcements)
+{
+  g_return_val_if_fail (BB_IS_SESSION_PAGE (self), NULL);
+
+  if (n_announcements != NULL)
+    *n_announcements = self->n_announcements;
+
+  return self->announcement;
 }
