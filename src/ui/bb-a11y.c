@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 
 #include "bb-a11y.h"
 
@@ -259,4 +260,46 @@ bb_a11y_name_list (GtkWidget  *widget,
     gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   if (GTK_IS_LIST_BOX_ROW (widget))
     gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+static void
+name_toast_buttons (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget))
+    {
+      const char *icon = gtk_button_get_icon_name (GTK_BUTTON (widget));
+
+      if (gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+        update_button_name (GTK_BUTTON (widget));
+      else if (g_strcmp0 (icon, "window-close-symbolic") == 0)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, _("Dismiss"),
+                                        -1);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_toast_buttons (child);
+}
+
+/**
+ * bb_a11y_name_toast_buttons:
+ * @overlay: a toast overlay
+ *
+ * Names the buttons of the toasts @overlay shows now: libadwaita 1.2
+ * leaves the dismiss button without a name, and GTK 4.8 reads the
+ * other one twice ("Resume Resume"). Call it after adding a toast.
+ */
+void
+bb_a11y_name_toast_buttons (AdwToastOverlay *overlay)
+{
+  g_return_if_fail (ADW_IS_TOAST_OVERLAY (overlay));
+
+  /* The overlay's own child is the page, not a toast. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (overlay));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (child != adw_toast_overlay_get_child (overlay))
+      name_toast_buttons (child);
 }

@@ -365,7 +365,10 @@ add_toast (BbHistoryPage *self,
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+    {
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+      bb_a11y_name_toast_buttons (ADW_TOAST_OVERLAY (overlay));
+    }
   else
     g_object_unref (g_object_ref_sink (toast));
 }

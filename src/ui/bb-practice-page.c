@@ -689,6 +689,34 @@ practice_page_map_cb (BbPracticePage *self)
                                                    G_CALLBACK (after_paint_cb), self);
 }
 
+/* Enter on a session in the list starts it, as on Start: the list's
+ * rows and radio buttons would otherwise take Enter for themselves. */
+static gboolean
+list_key_pressed_cb (BbPracticePage        *self,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     GtkEventControllerKey *controller)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row;
+
+  if ((keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter) ||
+      (state & gtk_accelerator_get_default_mod_mask ()) != 0 || focus == NULL)
+    return GDK_EVENT_PROPAGATE;
+
+  row = ADW_IS_ACTION_ROW (focus) ? focus : gtk_widget_get_ancestor (focus, ADW_TYPE_ACTION_ROW);
+  if (row == NULL || g_object_get_data (G_OBJECT (row), "bb-preset-id") == NULL)
+    return GDK_EVENT_PROPAGATE;
+  if (GTK_IS_BUTTON (focus) && !GTK_IS_CHECK_BUTTON (focus))
+    return GDK_EVENT_PROPAGATE;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "practice.start", NULL);
+
+  return GDK_EVENT_STOP;
+}
+
 static void
 bb_practice_page_dispose (GObject *object)
 {
@@ -766,6 +794,15 @@ bb_practice_page_init (BbPracticePage *self)
                              G_BINDING_SYNC_CREATE,
                              next_due_to_visible, NULL, NULL, NULL);
   g_signal_connect (self, "map", G_CALLBACK (practice_page_map_cb), NULL);
+
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (list_key_pressed_cb),
+                             self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  }
 }
 
 /**

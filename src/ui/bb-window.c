@@ -361,6 +361,7 @@ stop_session_action (GtkWidget  *widget,
   g_signal_connect_object (self->stop_toast, "dismissed",
                            G_CALLBACK (stop_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
   adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->stop_toast));
+  bb_a11y_name_toast_buttons (self->toast_overlay);
 }
 
 static void
@@ -779,6 +780,7 @@ bb_window_add_toast (BbWindow *self,
   g_return_if_fail (ADW_IS_TOAST (toast));
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  bb_a11y_name_toast_buttons (self->toast_overlay);
 }
 
 /**
