@@ -303,3 +303,117 @@ bb_a11y_name_toast_buttons (AdwToastOverlay *overlay)
     if (child != adw_toast_overlay_get_child (overlay))
       name_toast_buttons (child);
 }
+
+static GtkWidget *
+find_row (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (ADW_IS_PREFERENCES_ROW (child))
+        return child;
+      found = find_row (child);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+name_dialog_parts (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_BOX (widget))
+    {
+      GtkWidget *row = find_row (widget);
+
+      if (row != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                                        -1);
+    }
+  else if (GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, "app-version") &&
+           GTK_IS_LABEL (gtk_button_get_child (GTK_BUTTON (widget))))
+    {
+      const char *version = gtk_label_get_label (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (widget))));
+      /* Translators: the accessible name of the button that shows the
+       * app's version in the About window; %s is a version such as 0.2 */
+      g_autofree char *name = g_strdup_printf (_("Version %s"), version);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    }
+  else if (GTK_IS_BUTTON (widget) &&
+           (g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "edit-find-symbolic") == 0 ||
+            (GTK_IS_IMAGE (gtk_button_get_child (GTK_BUTTON (widget))) &&
+             g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (gtk_button_get_child (GTK_BUTTON (widget)))),
+                        "edit-find-symbolic") == 0)))
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search"), -1);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_dialog_parts (child);
+}
+
+/**
+ * bb_a11y_name_dialog:
+ * @window: the About window or the keyboard shortcuts window
+ *
+ * Names what libadwaita 1.2 and GTK 4.8 leave unnamed or name by type in
+ * their own dialogs: the About window's lists (after their first row)
+ * and version button, the shortcuts window's search button.
+ */
+void
+bb_a11y_name_dialog (GtkWidget *window)
+{
+  g_return_if_fail (GTK_IS_WIDGET (window));
+
+  name_dialog_parts (window);
+}
+
+static void
+toplevels_changed_cb (GListModel *toplevels,
+                      guint       position,
+                      guint       removed,
+                      guint       added)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (window) &&
+          g_object_get_data (window, "bb-a11y-named") == NULL)
+        {
+          g_object_set_data (window, "bb-a11y-named", GINT_TO_POINTER (1));
+          bb_a11y_name_dialog (GTK_WIDGET (window));
+        }
+    }
+}
+
+/**
+ * bb_a11y_follow_shortcuts_windows:
+ *
+ * Names the parts of every keyboard shortcuts window from now on, as
+ * GTK builds them (see bb_a11y_name_dialog()). Calls after the first do
+ * nothing.
+ */
+void
+bb_a11y_follow_shortcuts_windows (void)
+{
+  static gboolean following;
+  GListModel *toplevels;
+
+  if (following)
+    return;
+
+  following = TRUE;
+  toplevels = gtk_window_get_toplevels ();
+  g_signal_connect (toplevels, "items-changed", G_CALLBACK (toplevels_changed_cb), NULL);
+  toplevels_changed_cb (toplevels, 0, 0, g_list_model_get_n_items (toplevels));
+}

@@ -495,6 +495,8 @@ bb_preferences_window_init (BbPreferencesWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   bb_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
   bb_a11y_name_combo_row (self->preset_row);
+  bb_a11y_name_spin_button (GTK_WIDGET (self->start_hours));
+  bb_a11y_name_spin_button (GTK_WIDGET (self->end_hours));
 }
 
 /**

@@ -697,6 +697,7 @@ bb_window_init (BbWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   bb_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
+  bb_a11y_follow_shortcuts_windows ();
   bb_a11y_hide_covered_pages (GTK_WIDGET (self->stack));
   bb_a11y_hide_covered_pages (GTK_WIDGET (self->view_stack));
 
