@@ -18,7 +18,7 @@ import sys
 import tempfile
 import time
 
-from testlib import check, finish, private_bus, wait_for
+from testlib import check, finish, own_display, private_bus, wait_for
 
 exe, app_id = sys.argv[1:3]
 
@@ -229,112 +229,122 @@ class Walker:
 
 
 def main():
-    with tempfile.TemporaryDirectory() as tmp, private_bus() as address:
-        os.environ["DBUS_SESSION_BUS_ADDRESS"] = address
-        os.environ.pop("NO_AT_BRIDGE", None)
-        os.environ["XDG_RUNTIME_DIR"] = os.path.join(tmp, "runtime")
-        os.makedirs(os.environ["XDG_RUNTIME_DIR"], mode=0o700)
-        import pyatspi
+    # The display first: the bus's accessibility service publishes its
+    # address on the display it starts with.
+    with tempfile.TemporaryDirectory() as tmp, own_display() as display:
+        os.environ["DISPLAY"] = display
+        os.environ.pop("XAUTHORITY", None)
+        with private_bus() as address:
+            run(tmp, address)
 
-        env = dict(os.environ,
-                   XDG_DATA_HOME=os.path.join(tmp, "data"),
-                   XDG_CONFIG_HOME=os.path.join(tmp, "config"),
-                   XDG_CACHE_HOME=os.path.join(tmp, "cache"),
-                   GSETTINGS_BACKEND="keyfile",
-                   GSK_RENDERER="cairo",
-                   GDK_DEBUG="gl-disable",
-                   GTK_A11Y="atspi")
-        settings = os.path.join(tmp, "config", "glib-2.0", "settings")
-        os.makedirs(settings)
-        with open(os.path.join(settings, "keyfile"), "w") as f:
-            f.write(f"[{app_id.replace('.', '/')}]\nchimes-enabled=false\nwelcome-shown=true\n")
 
-        app_process = subprocess.Popen([exe], env=env)
-        try:
-            desktop = pyatspi.Registry.getDesktop(0)
+def run(tmp, address):
+    """The walk, on the test's display and bus."""
+    os.environ["DBUS_SESSION_BUS_ADDRESS"] = address
+    os.environ.pop("NO_AT_BRIDGE", None)
+    os.environ["XDG_RUNTIME_DIR"] = os.path.join(tmp, "runtime")
+    os.makedirs(os.environ["XDG_RUNTIME_DIR"], mode=0o700)
+    import pyatspi
 
-            def find_app():
-                for i in range(desktop.childCount):
-                    child = desktop.getChildAtIndex(i)
-                    try:
-                        if child is not None and child.get_process_id() == app_process.pid:
-                            return child
-                    except Exception:
-                        pass
-                return None
+    env = dict(os.environ,
+               XDG_DATA_HOME=os.path.join(tmp, "data"),
+               XDG_CONFIG_HOME=os.path.join(tmp, "config"),
+               XDG_CACHE_HOME=os.path.join(tmp, "cache"),
+               GSETTINGS_BACKEND="keyfile",
+               GSK_RENDERER="cairo",
+               GDK_DEBUG="gl-disable",
+               GTK_A11Y="atspi")
+    settings = os.path.join(tmp, "config", "glib-2.0", "settings")
+    os.makedirs(settings)
+    with open(os.path.join(settings, "keyfile"), "w") as f:
+        f.write(f"[{app_id.replace('.', '/')}]\nchimes-enabled=false\nwelcome-shown=true\n")
 
-            app = wait_for(find_app, 20)
-            check(app is not None, "the app is on the accessibility bus")
-            if app is None:
-                return
-            walker = Walker(pyatspi, app)
-            wait_for(lambda: walker.find("push button", "Start"), 10)
+    app_process = subprocess.Popen([exe], env=env)
+    try:
+        desktop = pyatspi.Registry.getDesktop(0)
+
+        def find_app():
+            for i in range(desktop.childCount):
+                child = desktop.getChildAtIndex(i)
+                try:
+                    if child is not None and child.get_process_id() == app_process.pid:
+                        return child
+                except Exception:
+                    pass
+            return None
+
+        app = wait_for(find_app, 20)
+        check(app is not None, "the app is on the accessibility bus")
+        if app is None:
+            return
+        walker = Walker(pyatspi, app)
+        wait_for(lambda: walker.find("push button", "Start"), 10)
+        time.sleep(1)
+
+        walker.audit("the practice page")
+
+        def tab(name):
+            return walker.act("page tab", name)
+
+        if tab("Learn"):
             time.sleep(1)
-
-            walker.audit("the practice page")
-
-            def tab(name):
-                return walker.act("page tab", name)
-
-            if tab("Learn"):
+            walker.audit("the learn page")
+        if tab("History"):
+            time.sleep(1.5)
+            walker.audit("the history page")
+            if walker.find("push button", "All Sessions") is not None:
+                walker.act("push button", "All Sessions")
                 time.sleep(1)
-                walker.audit("the learn page")
-            if tab("History"):
-                time.sleep(1.5)
-                walker.audit("the history page")
-                if walker.find("push button", "All Sessions") is not None:
-                    walker.act("push button", "All Sessions")
-                    time.sleep(1)
-                    walker.audit("all sessions")
-            tab("Practice")
-            time.sleep(0.5)
+                walker.audit("all sessions")
+        tab("Practice")
+        time.sleep(0.5)
 
-            if walker.act("push button", "New Session"):
-                editor = walker.window("New Session")
-                if editor is not None:
-                    walker.audit("the session editor")
-                    walker.act("push button", "Cancel", window=editor)
-                    time.sleep(0.5)
+        if walker.act("push button", "New Session"):
+            editor = walker.window("New Session")
+            if editor is not None:
+                walker.audit("the session editor")
+                walker.act("push button", "Cancel", window=editor)
+                time.sleep(0.5)
 
-            def menu(item):
-                if walker.act("push button", "Main Menu"):
-                    time.sleep(0.5)
-                    walker.audit("the main menu")
-                    return walker.act("menu item", item)
-                return False
+        def menu(item):
+            if walker.act("push button", "Main Menu"):
+                time.sleep(0.5)
+                walker.audit("the main menu")
+                return walker.act("menu item", item)
+            return False
 
-            if menu("Preferences"):
-                prefs = walker.window("Preferences")
-                if prefs is not None:
-                    time.sleep(0.5)
-                    walker.audit("the sound preferences")
-                    for page in ("Practice", "Reminders"):
-                        if walker.act("page tab", page, window=prefs):
-                            time.sleep(0.5)
-                            walker.audit(f"the {page.lower()} preferences")
-                    walker.close("Preferences")
+        if menu("Preferences"):
+            prefs = walker.window("Preferences")
+            if prefs is not None:
+                time.sleep(0.5)
+                walker.audit("the sound preferences")
+                for page in ("Practice", "Reminders"):
+                    if walker.act("page tab", page, window=prefs):
+                        time.sleep(0.5)
+                        walker.audit(f"the {page.lower()} preferences")
+                walker.close("Preferences")
 
-            for item, title in (("Keyboard Shortcuts", "Keyboard Shortcuts"),
-                                ("About Backbreath", "About"),
-                                ("Welcome", "Welcome")):
-                if menu(item) and walker.window(title) is not None:
-                    time.sleep(0.5)
-                    walker.audit(f"the {item.lower()}")
-                    walker.close(title)
+        for item, title in (("Keyboard Shortcuts", "Keyboard Shortcuts"),
+                            ("About Backbreath", "About"),
+                            ("Welcome", "Welcome")):
+            if menu(item) and walker.window(title) is not None:
+                time.sleep(0.5)
+                walker.audit(f"the {item.lower()}")
+                walker.close(title)
 
-            if walker.act("push button", "Start"):
-                time.sleep(1.5)
-                walker.audit("a session")
-                if walker.act("push button", "Pause"):
-                    time.sleep(0.5)
-                    walker.audit("a paused session")
-                    walker.act("push button", "Resume")
-                if walker.act("push button", "Stop"):
-                    time.sleep(1)
-                    walker.audit("the end of a session")
-        finally:
-            app_process.terminate()
-            app_process.wait(timeout=10)
+        if walker.act("push button", "Start"):
+            time.sleep(1.5)
+            walker.audit("a session")
+            if walker.act("push button", "Pause"):
+                time.sleep(0.5)
+                walker.audit("a paused session")
+                walker.act("push button", "Resume")
+            if walker.act("push button", "Stop"):
+                time.sleep(1)
+                walker.audit("the end of a session")
+    finally:
+        app_process.terminate()
+        app_process.wait(timeout=10)
 
 
 main()
