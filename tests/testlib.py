@@ -40,8 +40,12 @@ def own_display():
         if os.path.exists(f"/tmp/.X{number}-lock"):
             continue
         # Xvfb writes the display's number once it takes connections.
+        # Without -noreset it would start over whenever its last client
+        # leaves, as the accessibility bus's launcher does after it has
+        # published its address: the app would then find no display,
+        # and the address gone.
         read, write = os.pipe()
-        server = subprocess.Popen(["Xvfb", f":{number}", "-displayfd", str(write),
+        server = subprocess.Popen(["Xvfb", f":{number}", "-displayfd", str(write), "-noreset",
                                    "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
                                   pass_fds=(write,), stderr=subprocess.DEVNULL)
         os.close(write)
