@@ -43,10 +43,12 @@ TEST_PACKAGES="
   python3
   python3-dbusmock
   python3-numpy
+  python3-pyatspi
   sqlite3
   tzdata
   x11-utils
   xauth
+  xdotool
   xvfb
 "
 

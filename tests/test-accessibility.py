@@ -18,7 +18,7 @@ import sys
 import tempfile
 import time
 
-from testlib import check, finish, private_bus, wait_for
+from testlib import check, finish, own_display, private_bus, wait_for
 
 exe, app_id = sys.argv[1:3]
 
@@ -60,7 +60,9 @@ class Walker:
 
     def showing(self, node):
         """Whether @node is on screen. GTK 4.8 marks only windows as
-        showing; below them, a widget that is not drawn has no size."""
+        showing; below them, a widget that is not drawn has no size, and
+        the app marks the covered pages of its stacks hidden (not
+        visible), as they keep the size they last had."""
         try:
             states = node.getState()
             if not states.contains(self.pyatspi.STATE_VISIBLE):
@@ -77,27 +79,6 @@ class Walker:
             return True
         return extents.width > 0 and extents.height > 0
 
-    def covered(self, page, window):
-        """Whether the stack page @page is hidden behind the one shown:
-        GTK keeps a hidden page's last size, so ask what is drawn at its
-        middle and see whether it belongs to the page."""
-        if page.childCount == 0:
-            return False
-        child = page.getChildAtIndex(0)
-        try:
-            e = child.queryComponent().getExtents(self.pyatspi.WINDOW_COORDS)
-            if e.width <= 0 or e.height <= 0:
-                return True
-            hit = window.queryComponent().getAccessibleAtPoint(
-                e.x + e.width // 2, e.y + e.height // 2, self.pyatspi.WINDOW_COORDS)
-        except Exception:
-            return False
-        while hit is not None:
-            if hit == child:
-                return False
-            hit = hit.parent
-        return True
-
     def nodes(self, node):
         """Every showing node below @node, depth first."""
         out = []
@@ -105,8 +86,6 @@ class Walker:
         while stack:
             current = stack.pop()
             if not self.showing(current):
-                continue
-            if current.name == "GtkStackPage" and self.covered(current, node):
                 continue
             out.append(current)
             try:
@@ -138,16 +117,26 @@ class Walker:
             actions = 0
         if role in CONTAINER_ROLES:
             return actions > 0
+        # GTK 4.8 gives every label its context menu's actions (copy,
+        # select all); a label is a control only when it takes the focus,
+        # as a selectable one or a link.
+        if role == "label":
+            return focusable
         return role in ACTIONABLE_ROLES or focusable or actions > 0
 
     def audit(self, where):
         """Checks the names of every interactive node now showing."""
+        if os.environ.get("BB_A11Y_DUMP"):
+            print(f"# --- {where}")
+            self.dump()
         problems = []
-        seen = {}
         count = 0
         for window in self.windows():
             if not self.showing(window):
                 continue
+            # A screen reader reads one window at a time: each window's
+            # "Close" is its own.
+            seen = {}
             for node in self.nodes(window):
                 if node is window or not self.interactive(node):
                     continue
@@ -170,6 +159,18 @@ class Walker:
               + ("" if not problems else ": " + "; ".join(sorted(set(problems))[:12])))
         return count
 
+    def dump(self):
+        """Prints the tree now showing, for a look by eye (BB_A11Y_DUMP=1)."""
+        for window in self.windows():
+            for node in self.nodes(window):
+                depth = 0
+                p = node.parent
+                while p is not None and p != window and depth < 40:
+                    depth += 1
+                    p = p.parent
+                flag = "*" if self.interactive(node) else " "
+                print(f"# {flag}{'  ' * depth}{node.getRoleName()}: {node.name!r} {node.description!r}")
+
     def path(self, node):
         parts = []
         current = node
@@ -178,19 +179,48 @@ class Walker:
             current = current.parent
         return " < ".join(parts)
 
-    def find(self, role, name, window=None):
+    def find(self, role, name, window=None, acting=False):
+        """The first control showing with @role and @name; with @acting,
+        the first that has an action (not the wrapper around it)."""
         for win in ([window] if window else self.windows()):
             if not self.showing(win):
                 continue
             for node in self.nodes(win):
                 found = (node.name or "").strip()
                 if node.getRoleName() == role and (found == name or loose(found) == name):
+                    if acting:
+                        try:
+                            if node.queryAction().nActions == 0:
+                                continue
+                        except NotImplementedError:
+                            continue
                     return node
         return None
 
-    def act(self, role, name, timeout=5):
+    def window(self, name, timeout=5):
+        """The window (or dialog) named @name once it shows."""
+        def named():
+            for win in self.windows():
+                if self.showing(win) and (win.name or "") == name:
+                    return win
+            return None
+        win = wait_for(named, timeout)
+        check(win is not None, f"the window “{name}” shows"
+              + ("" if win is not None else
+                 f" (windows: {[w.name for w in self.windows() if self.showing(w)]})"))
+        return win
+
+    def close(self, name):
+        """Closes the window named @name with its own close button."""
+        win = self.window(name, 1)
+        if win is not None:
+            self.act("push button", "Close", window=win)
+            wait_for(lambda: all((w.name or "") != name or not self.showing(w)
+                                 for w in self.windows()), 5)
+
+    def act(self, role, name, timeout=5, window=None):
         """Does the first action of the control named @name."""
-        node = wait_for(lambda: self.find(role, name), timeout)
+        node = wait_for(lambda: self.find(role, name, window, acting=True), timeout)
         if node is None:
             check(False, f"a {role} named “{name}” is there to act on")
             return False
@@ -199,65 +229,122 @@ class Walker:
 
 
 def main():
-    with tempfile.TemporaryDirectory() as tmp, private_bus() as address:
-        os.environ["DBUS_SESSION_BUS_ADDRESS"] = address
-        os.environ.pop("NO_AT_BRIDGE", None)
-        os.environ["XDG_RUNTIME_DIR"] = os.path.join(tmp, "runtime")
-        os.makedirs(os.environ["XDG_RUNTIME_DIR"], mode=0o700)
-        import pyatspi
+    # The display first: the bus's accessibility service publishes its
+    # address on the display it starts with.
+    with tempfile.TemporaryDirectory() as tmp, own_display() as display:
+        os.environ["DISPLAY"] = display
+        os.environ.pop("XAUTHORITY", None)
+        with private_bus() as address:
+            run(tmp, address)
 
-        env = dict(os.environ,
-                   XDG_DATA_HOME=os.path.join(tmp, "data"),
-                   XDG_CONFIG_HOME=os.path.join(tmp, "config"),
-                   XDG_CACHE_HOME=os.path.join(tmp, "cache"),
-                   GSETTINGS_BACKEND="keyfile",
-                   GSK_RENDERER="cairo",
-                   GDK_DEBUG="gl-disable",
-                   GTK_A11Y="atspi")
-        settings = os.path.join(tmp, "config", "glib-2.0", "settings")
-        os.makedirs(settings)
-        with open(os.path.join(settings, "keyfile"), "w") as f:
-            f.write(f"[{app_id.replace('.', '/')}]\nchimes-enabled=false\n")
 
-        app_process = subprocess.Popen([exe], env=env)
-        try:
-            desktop = pyatspi.Registry.getDesktop(0)
+def run(tmp, address):
+    """The walk, on the test's display and bus."""
+    os.environ["DBUS_SESSION_BUS_ADDRESS"] = address
+    os.environ.pop("NO_AT_BRIDGE", None)
+    os.environ["XDG_RUNTIME_DIR"] = os.path.join(tmp, "runtime")
+    os.makedirs(os.environ["XDG_RUNTIME_DIR"], mode=0o700)
+    import pyatspi
 
-            def find_app():
-                for i in range(desktop.childCount):
-                    child = desktop.getChildAtIndex(i)
-                    try:
-                        if child is not None and child.get_process_id() == app_process.pid:
-                            return child
-                    except Exception:
-                        pass
-                return None
+    env = dict(os.environ,
+               XDG_DATA_HOME=os.path.join(tmp, "data"),
+               XDG_CONFIG_HOME=os.path.join(tmp, "config"),
+               XDG_CACHE_HOME=os.path.join(tmp, "cache"),
+               GSETTINGS_BACKEND="keyfile",
+               GSK_RENDERER="cairo",
+               GDK_DEBUG="gl-disable",
+               GTK_A11Y="atspi")
+    settings = os.path.join(tmp, "config", "glib-2.0", "settings")
+    os.makedirs(settings)
+    with open(os.path.join(settings, "keyfile"), "w") as f:
+        f.write(f"[{app_id.replace('.', '/')}]\nchimes-enabled=false\nwelcome-shown=true\n")
 
-            app = wait_for(find_app, 20)
-            check(app is not None, "the app is on the accessibility bus")
-            if app is None:
-                return
-            walker = Walker(pyatspi, app)
-            wait_for(lambda: walker.find("push button", "Start"), 10)
+    app_process = subprocess.Popen([exe], env=env)
+    try:
+        desktop = pyatspi.Registry.getDesktop(0)
+
+        def find_app():
+            for i in range(desktop.childCount):
+                child = desktop.getChildAtIndex(i)
+                try:
+                    if child is not None and child.get_process_id() == app_process.pid:
+                        return child
+                except Exception:
+                    pass
+            return None
+
+        app = wait_for(find_app, 20)
+        check(app is not None, "the app is on the accessibility bus")
+        if app is None:
+            return
+        walker = Walker(pyatspi, app)
+        wait_for(lambda: walker.find("push button", "Start"), 10)
+        time.sleep(1)
+
+        walker.audit("the practice page")
+
+        def tab(name):
+            return walker.act("page tab", name)
+
+        if tab("Learn"):
             time.sleep(1)
+            walker.audit("the learn page")
+        if tab("History"):
+            time.sleep(1.5)
+            walker.audit("the history page")
+            if walker.find("push button", "All Sessions") is not None:
+                walker.act("push button", "All Sessions")
+                time.sleep(1)
+                walker.audit("all sessions")
+        tab("Practice")
+        time.sleep(0.5)
 
-            walker.audit("the practice page")
-
-            if walker.act("page tab", "History") or walker.act("toggle button", "History"):
-                time.sleep(1.5)
-                walker.audit("the history page")
-            if walker.act("page tab", "Practice") or walker.act("toggle button", "Practice"):
+        if walker.act("push button", "New Session"):
+            editor = walker.window("New Session")
+            if editor is not None:
+                walker.audit("the session editor")
+                walker.act("push button", "Cancel", window=editor)
                 time.sleep(0.5)
 
-            if walker.act("push button", "Start"):
-                time.sleep(1.5)
-                walker.audit("a session")
-                if walker.act("push button", "Stop"):
-                    time.sleep(1)
-                    walker.audit("the end of a session")
-        finally:
-            app_process.terminate()
-            app_process.wait(timeout=10)
+        def menu(item):
+            if walker.act("push button", "Main Menu"):
+                time.sleep(0.5)
+                walker.audit("the main menu")
+                return walker.act("menu item", item)
+            return False
+
+        if menu("Preferences"):
+            prefs = walker.window("Preferences")
+            if prefs is not None:
+                time.sleep(0.5)
+                walker.audit("the sound preferences")
+                for page in ("Practice", "Reminders"):
+                    if walker.act("page tab", page, window=prefs):
+                        time.sleep(0.5)
+                        walker.audit(f"the {page.lower()} preferences")
+                walker.close("Preferences")
+
+        for item, title in (("Keyboard Shortcuts", "Keyboard Shortcuts"),
+                            ("About Backbreath", "About"),
+                            ("Welcome", "Welcome")):
+            if menu(item) and walker.window(title) is not None:
+                time.sleep(0.5)
+                walker.audit(f"the {item.lower()}")
+                walker.close(title)
+
+        if walker.act("push button", "Start"):
+            time.sleep(1.5)
+            walker.audit("a session")
+            if walker.act("push button", "Pause"):
+                time.sleep(0.5)
+                walker.audit("a paused session")
+                walker.act("push button", "Resume")
+            if walker.act("push button", "Stop"):
+                time.sleep(1)
+                walker.audit("the end of a session")
+    finally:
+        app_process.terminate()
+        app_process.wait(timeout=10)
 
 
 main()

@@ -481,6 +481,14 @@ test_escape_stops (Fixture       *fixture,
   advance (fixture, 25 * SEC);
   press_key (GTK_WIDGET (page), GDK_KEY_Escape);
 
+  /* Kept, paused, while its toast can resume it; stopped once it goes. */
+  g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_PAUSED);
+  g_assert_cmpstr (bb_window_get_page_name (fixture->window), ==, "done");
+  g_assert_nonnull (bb_window_get_stop_toast (fixture->window));
+  adw_toast_dismiss (bb_window_get_stop_toast (fixture->window));
+  iterate ();
+  g_assert_null (bb_window_get_stop_toast (fixture->window));
+
   g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_STOPPED);
   g_assert_cmpstr (bb_window_get_page_name (fixture->window), ==, "done");
   g_assert_false (bb_rib_view_is_ticking (BB_RIB_VIEW (bb_session_page_get_rib_view (page))));
@@ -2141,6 +2149,9 @@ test_settle_pause_stop (Fixture       *fixture,
   g_assert_cmpuint (bb_fake_clock_get_n_pending (clock), ==, 1);
 
   press_key (GTK_WIDGET (page), GDK_KEY_Escape);
+  g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_PAUSED);
+  adw_toast_dismiss (bb_window_get_stop_toast (fixture->window));
+  iterate ();
   g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_STOPPED);
   g_assert_cmpuint (bb_fake_clock_get_n_pending (clock), ==, 0);
   g_assert_cmpuint (fixture->played->len, ==, 0);
@@ -3899,6 +3910,161 @@ test_own_preset_fresh_form (Fixture       *fixture,
   iterate ();
 }
 
+/* Start is the window's default widget while the choice of sessions
+ * shows, so Enter starts; the focus begins on it, and Tab from there
+ * walks the whole page, the list of sessions too. */
+static void
+test_start_default (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWindow *window = GTK_WINDOW (fixture->window);
+  GtkWidget *start = find_button (fixture, "practice.start");
+  GtkWidget *check = find_preset_check (fixture, "wind-down");
+  gboolean reached = FALSE;
+
+  wait_mapped (start);
+  g_assert_true (gtk_window_get_default_widget (window) == start);
+  g_assert_true (gtk_window_get_focus (window) == start);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-history", NULL);
+  iterate ();
+  g_assert_null (gtk_window_get_default_widget (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-practice", NULL);
+  iterate ();
+  g_assert_true (gtk_window_get_default_widget (window) == start);
+  g_assert_true (gtk_window_get_focus (window) == start);
+
+  for (guint i = 0; i < 40 && !reached; i++)
+    {
+      g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD) ||
+                     gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+      reached = gtk_window_get_focus (window) == check;
+    }
+  g_assert_true (reached);
+  g_assert_true (gtk_widget_activate (check));
+  iterate ();
+
+  /* Enter, wherever the focus is that does not take it. A button
+   * activated from the keyboard clicks once it has shown itself pressed. */
+  g_signal_emit_by_name (window, "activate-default");
+  for (guint i = 0; i < 2000 && bb_application_get_session (fixture->app) == NULL; i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  iterate ();
+  g_assert_nonnull (bb_application_get_session (fixture->app));
+  g_assert_cmpuint (bb_session_get_pattern (bb_application_get_session (fixture->app))->exhale_ms, ==, 8000);
+  g_assert_cmpstr (bb_window_get_page_name (fixture->window), ==, "session");
+  g_assert_null (gtk_window_get_default_widget (window));
+}
+
+/* Stop (and Esc) keep the session for its toast: Resume carries on where
+ * it was, with the time stopped not counted; leaving the end page stops
+ * it for good. */
+static void
+test_stop_resume (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  BbSessionPage *page = session_page (fixture);
+  BbSession *session;
+  gint64 elapsed;
+
+  click (find_button (fixture, "practice.start"));
+  session = bb_application_get_session (fixture->app);
+  wait_mapped (GTK_WIDGET (page));
+  advance (fixture, 5 * SEC);
+
+  click (find_button (fixture, "session.stop"));
+  g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_PAUSED);
+  g_assert_cmpstr (bb_window_get_page_name (fixture->window), ==, "done");
+  g_assert_nonnull (bb_window_get_stop_toast (fixture->window));
+  g_assert_cmpstr (adw_toast_get_action_name (bb_window_get_stop_toast (fixture->window)), ==,
+                   "win.resume-session");
+  elapsed = bb_session_get_elapsed (session);
+  advance (fixture, 3 * SEC);
+  g_assert_cmpint (bb_session_get_elapsed (session), ==, elapsed);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.resume-session", NULL);
+  iterate ();
+  g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_RUNNING);
+  g_assert_cmpstr (bb_window_get_page_name (fixture->window), ==, "session");
+  g_assert_null (bb_window_get_stop_toast (fixture->window));
+  g_assert_cmpint (bb_session_get_elapsed (session), ==, elapsed);
+
+  /* Ctrl+Z is the same as the toast's Resume. */
+  press_key (GTK_WIDGET (page), GDK_KEY_Escape);
+  g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_PAUSED);
+  g_assert_true (bb_test_press_shortcut (GTK_WIDGET (fixture->window), GDK_KEY_z, GDK_CONTROL_MASK));
+  iterate ();
+  g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_RUNNING);
+
+  /* Leaving the end page ends it. */
+  press_key (GTK_WIDGET (page), GDK_KEY_Escape);
+  g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_PAUSED);
+  click (find_button (fixture, "win.show-practice"));
+  g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_STOPPED);
+  g_assert_null (bb_window_get_stop_toast (fixture->window));
+  g_assert_cmpstr (bb_window_get_page_name (fixture->window), ==, "practice");
+
+  /* Nothing left to resume. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.resume-session", NULL);
+  iterate ();
+  g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_STOPPED);
+}
+
+/* With "announce-phases" on, a screen reader is given each phase once,
+ * as it begins (not each second of its countdown); with it off, never. */
+static void
+test_announce_phases (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GSettings *settings = bb_application_get_settings (fixture->app);
+  BbSessionPage *page = session_page (fixture);
+  GObject *bar = gtk_widget_get_template_child (GTK_WIDGET (page), BB_TYPE_SESSION_PAGE, "phase_bar");
+  guint n = 0;
+
+  g_assert_false (g_settings_get_boolean (settings, "announce-phases"));
+  click (find_button (fixture, "practice.start"));
+  wait_mapped (GTK_WIDGET (page));
+  advance (fixture, 4 * SEC + 1);
+  advance (fixture, 6 * SEC);
+  g_assert_null (bb_session_page_get_announcement (page, &n));
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_false (gtk_widget_get_focusable (GTK_WIDGET (bar)));
+
+  g_settings_set_boolean (settings, "announce-phases", TRUE);
+  bb_application_begin_session (fixture->app, "desk-break", BB_HISTORY_SOURCE_PRACTICE);
+  iterate ();
+  g_assert_cmpstr (bb_session_page_get_announcement (page, &n), ==, "Breathe in");
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (fixture->window)) == GTK_WIDGET (bar));
+  gtk_test_accessible_assert_property (bar, GTK_ACCESSIBLE_PROPERTY_LABEL, "Breathe in");
+
+  for (guint i = 0; i < 3; i++)
+    advance (fixture, 1 * SEC);
+  bb_session_page_get_announcement (page, &n);
+  g_assert_cmpuint (n, ==, 1);
+  advance (fixture, 1 * SEC + 1);
+  g_assert_cmpstr (bb_session_page_get_announcement (page, &n), ==, "Breathe out");
+  g_assert_cmpuint (n, ==, 2);
+  gtk_test_accessible_assert_property (bar, GTK_ACCESSIBLE_PROPERTY_LABEL, "Breathe out");
+  advance (fixture, 6 * SEC);
+  g_assert_cmpstr (bb_session_page_get_announcement (page, &n), ==, "Breathe in");
+  g_assert_cmpuint (n, ==, 3);
+
+  /* A pause is not a phase; resuming does not say the phase again. */
+  press_key (GTK_WIDGET (page), GDK_KEY_space);
+  press_key (GTK_WIDGET (page), GDK_KEY_space);
+  bb_session_page_get_announcement (page, &n);
+  g_assert_cmpuint (n, ==, 3);
+
+  g_settings_set_boolean (settings, "announce-phases", FALSE);
+  advance (fixture, 4 * SEC);
+  bb_session_page_get_announcement (page, &n);
+  g_assert_cmpuint (n, ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3969,6 +4135,9 @@ main (int   argc,
   g_test_add ("/window/end-page-own-name", Fixture, NULL, fixture_setup, test_end_page_own_name, fixture_teardown);
   g_test_add ("/window/cross-section-tooltip", Fixture, NULL, fixture_setup, test_cross_section_tooltip, fixture_teardown);
   g_test_add ("/window/own-preset-fresh-form", Fixture, NULL, fixture_setup, test_own_preset_fresh_form, fixture_teardown);
+  g_test_add ("/window/start-default", Fixture, NULL, fixture_setup, test_start_default, fixture_teardown);
+  g_test_add ("/window/stop-resume", Fixture, NULL, fixture_setup, test_stop_resume, fixture_teardown);
+  g_test_add ("/window/announce-phases", Fixture, NULL, fixture_setup, test_announce_phases, fixture_teardown);
 
   result = g_test_run ();
   bb_test_remove_tree (data_home);

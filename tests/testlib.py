@@ -6,6 +6,7 @@
 
 import contextlib
 import os
+import random
 import subprocess
 import time
 
@@ -25,6 +26,43 @@ def finish():
     """Prints the TAP plan; returns the exit status."""
     print(f"1..{_n}")
     return 1 if _failed else 0
+
+
+@contextlib.contextmanager
+def own_display():
+    """An Xvfb of the test's own; yields its DISPLAY. Tests that read
+    the app through AT-SPI need one: the accessibility bus's address is
+    published on the display, where tests running side by side would
+    overwrite each other's."""
+    server = None
+    for _ in range(20):
+        number = random.randrange(1000, 30000)
+        if os.path.exists(f"/tmp/.X{number}-lock"):
+            continue
+        # Xvfb writes the display's number once it takes connections.
+        # Without -noreset it would start over whenever its last client
+        # leaves, as the accessibility bus's launcher does after it has
+        # published its address: the app would then find no display,
+        # and the address gone.
+        read, write = os.pipe()
+        server = subprocess.Popen(["Xvfb", f":{number}", "-displayfd", str(write), "-noreset",
+                                   "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
+                                  pass_fds=(write,), stderr=subprocess.DEVNULL)
+        os.close(write)
+        with os.fdopen(read) as f:
+            ready = f.readline().strip() == str(number)
+        if ready and server.poll() is None:
+            break
+        server.kill()
+        server.wait()
+        server = None
+    if server is None:
+        raise RuntimeError("no X server could start")
+    try:
+        yield f":{number}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
 
 
 @contextlib.contextmanager

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "bb-a11y.h"
 #include "bb-application.h"
 #include "bb-catalog.h"
 #include "bb-chime.h"
@@ -653,6 +654,7 @@ about_action (GSimpleAction *action,
                         "website", PACKAGE_URL,
                         "issue-url", PACKAGE_BUGREPORT,
                         NULL);
+  bb_a11y_name_dialog (about);
   gtk_window_present (GTK_WINDOW (about));
 }
 

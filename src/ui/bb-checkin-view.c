@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bb-a11y.h"
 #include "bb-checkin-view.h"
 #include "bb-tension-scale.h"
 #include "bb-window.h"
@@ -177,6 +178,7 @@ static void
 bb_checkin_view_init (BbCheckinView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  bb_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
 
   g_signal_connect_object (self->yes_button, "toggled", G_CALLBACK (back_toggled_cb), self, 0);
   g_signal_connect_object (self->a_little_button, "toggled", G_CALLBACK (back_toggled_cb), self, 0);

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bb-a11y.h"
 #include "bb-catalog.h"
 #include "bb-guidance.h"
 #include "bb-guide-card.h"
@@ -281,6 +282,11 @@ static void
 bb_guide_card_init (BbGuideCard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  bb_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
+  /* Its shortcuts make it an actionable node to a screen reader. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Guide"),
+                                  -1);
 
   /* Hand-made levels: the bar counts days, with no "low" or "high". */
   gtk_level_bar_remove_offset_value (self->level_bar, GTK_LEVEL_BAR_OFFSET_LOW);

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bb-a11y.h"
 #include "bb-heatmap.h"
 #include "bb-history-page.h"
 #include "bb-history-report.h"
@@ -364,7 +365,10 @@ add_toast (BbHistoryPage *self,
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+    {
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+      bb_a11y_name_toast_buttons (ADW_TOAST_OVERLAY (overlay));
+    }
   else
     g_object_unref (g_object_ref_sink (toast));
 }
@@ -579,6 +583,12 @@ bb_history_page_init (BbHistoryPage *self)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  bb_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
+  /* Its shortcuts make it an actionable node to a screen reader. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("History"),
+                                  -1);
+  bb_a11y_hide_covered_pages (GTK_WIDGET (self->stack));
 
   self->deleted = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->heatmap = BB_HEATMAP (bb_heatmap_new ());

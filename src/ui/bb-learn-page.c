@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bb-a11y.h"
 #include "bb-animation.h"
 #include "bb-application.h"
 #include "bb-catalog.h"
@@ -191,6 +192,13 @@ position_row (const BbPosition *position)
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   if (how != NULL)
     adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), how);
+  {
+    /* Translators: the accessible name of the card about a position;
+     * %s is a position such as "Seated" */
+    g_autofree char *card = g_strdup_printf (_("Position: %s"), bb_catalog_gettext (position->name));
+
+    bb_a11y_name_list (row, card);
+  }
 
   if (steps != NULL)
     adw_expander_row_add_row (ADW_EXPANDER_ROW (row), text_row (_("Set Up"), steps));
@@ -332,6 +340,7 @@ bb_learn_page_init (BbLearnPage *self)
                                  G_CONNECT_SWAPPED);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  bb_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
 
   populate_positions (self);
 }

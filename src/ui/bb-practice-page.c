@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bb-a11y.h"
 #include "bb-application.h"
 #include "bb-catalog.h"
 #include "bb-format.h"
@@ -94,13 +95,13 @@ preset_row_new (const BbPreset *preset)
   if (preset->summary != NULL)
     subtitle = g_strdup_printf ("%s\n%s", bb_catalog_gettext (preset->summary), details);
 
-  check = gtk_check_button_new ();
+  /* One of a group, so a radio button to a screen reader. */
+  check = g_object_new (GTK_TYPE_CHECK_BUTTON,
+                        "accessible-role", GTK_ACCESSIBLE_ROLE_RADIO,
+                        NULL);
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (check), "app.last-preset");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (check), "s", preset->id);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  -1);
 
   row = adw_action_row_new ();
   /* The user's own words are shown as typed, never as markup. */
@@ -110,6 +111,16 @@ preset_row_new (const BbPreset *preset)
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
   g_object_set_data_full (G_OBJECT (row), "bb-preset-id", g_strdup (preset->id), g_free);
+  g_object_set_data (G_OBJECT (row), "bb-check", check);
+
+  /* GTK 4.8 reads both the name and the row's title it is labelled by,
+   * and not the subtitle it is described by: the button says each once. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle != NULL ? subtitle : details,
+                                  -1);
 
   return row;
 }
@@ -209,6 +220,7 @@ add_daily_choices (BbPracticePage *self)
   position_row = adw_combo_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (position_row), _("Daily practice position"));
   adw_combo_row_set_model (ADW_COMBO_ROW (position_row), G_LIST_MODEL (names));
+  bb_a11y_name_combo_row (ADW_COMBO_ROW (position_row));
   gtk_widget_add_css_class (position_row, "daily-choice");
   gtk_widget_set_name (position_row, "daily-position-row");
   g_settings_bind_with_mapping (self->settings, "daily-position", position_row, "selected",
@@ -293,6 +305,9 @@ update_daily_row (BbPracticePage *self)
   details = describe_preset (daily);
   subtitle = g_strdup_printf ("%s\n%s", bb_catalog_gettext (daily->summary), details);
   adw_action_row_set_subtitle (self->daily_row, subtitle);
+  gtk_accessible_update_property (g_object_get_data (G_OBJECT (self->daily_row), "bb-check"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
+                                  -1);
 }
 
 static void
@@ -678,12 +693,32 @@ practice_page_map_cb (BbPracticePage *self)
                                                    G_CALLBACK (after_paint_cb), self);
 }
 
+/* Enter on a session in the list starts it, as on Start: the list's
+ * rows and radio buttons would otherwise take Enter for themselves. */
 static gboolean
-bb_practice_page_grab_focus (GtkWidget *widget)
+list_key_pressed_cb (BbPracticePage        *self,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     GtkEventControllerKey *controller)
 {
-  BbPracticePage *self = BB_PRACTICE_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row;
 
-  return gtk_widget_grab_focus (GTK_WIDGET (self->start_button));
+  if ((keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter) ||
+      (state & gtk_accelerator_get_default_mod_mask ()) != 0 || focus == NULL)
+    return GDK_EVENT_PROPAGATE;
+
+  row = ADW_IS_ACTION_ROW (focus) ? focus : gtk_widget_get_ancestor (focus, ADW_TYPE_ACTION_ROW);
+  if (row == NULL || g_object_get_data (G_OBJECT (row), "bb-preset-id") == NULL)
+    return GDK_EVENT_PROPAGATE;
+  if (GTK_IS_BUTTON (focus) && !GTK_IS_CHECK_BUTTON (focus))
+    return GDK_EVENT_PROPAGATE;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "practice.start", NULL);
+
+  return GDK_EVENT_STOP;
 }
 
 static void
@@ -715,8 +750,6 @@ bb_practice_page_class_init (BbPracticePageClass *klass)
 
   object_class->dispose = bb_practice_page_dispose;
 
-  widget_class->grab_focus = bb_practice_page_grab_focus;
-
   g_type_ensure (BB_TYPE_GUIDE_CARD);
   g_type_ensure (BB_TYPE_TENSION_SCALE);
 
@@ -741,6 +774,11 @@ static void
 bb_practice_page_init (BbPracticePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  bb_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
+  /* Its shortcuts make it an actionable node to a screen reader. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Practice"),
+                                  -1);
 
   self->settings = g_settings_new (APPLICATION_ID);
   self->presets = bb_preset_store_new (self->settings);
@@ -761,4 +799,30 @@ bb_practice_page_init (BbPracticePage *self)
                              G_BINDING_SYNC_CREATE,
                              next_due_to_visible, NULL, NULL, NULL);
   g_signal_connect (self, "map", G_CALLBACK (practice_page_map_cb), NULL);
+
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (list_key_pressed_cb),
+                             self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  }
+}
+
+/**
+ * bb_practice_page_get_start_button:
+ *
+ * The page's Start, for the window to focus and to make its default
+ * widget. (The page does not turn its own focus to it: Tab must walk
+ * the whole page, the list of sessions first.)
+ *
+ * Returns: (transfer none): the Start button
+ */
+GtkWidget *
+bb_practice_page_get_start_button (BbPracticePage *self)
+{
+  g_return_val_if_fail (BB_IS_PRACTICE_PAGE (self), NULL);
+
+  return GTK_WIDGET (self->start_button);
 }

@@ -13,4 +13,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (BbPracticePage, bb_practice_page, BB, PRACTICE_PAGE, AdwBin)
 
+GtkWidget *bb_practice_page_get_start_button (BbPracticePage *self);
+
 G_END_DECLS

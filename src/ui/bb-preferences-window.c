@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bb-a11y.h"
 #include "bb-catalog.h"
 #include "bb-preferences-window.h"
 #include "bb-preset-store.h"
@@ -29,6 +30,7 @@ struct _BbPreferencesWindow
   GtkSwitch            *chimes_switch;
   GtkSwitch            *settle_switch;
   GtkSwitch            *checkin_switch;
+  GtkSwitch            *announce_switch;
   AdwActionRow         *volume_row;
   GtkAdjustment        *volume_adjustment;
   AdwPreferencesGroup  *sounds_group;
@@ -97,6 +99,9 @@ add_sound_rows (BbPreferencesWindow *self)
       /* Translators: %s is a moment such as "Breathing In" */
       preview_label = g_strdup_printf (_("Play the “%s” chime"), _(sound_rows[i].title));
       gtk_widget_set_tooltip_text (preview, preview_label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (preview),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, preview_label,
+                                      -1);
       gtk_widget_set_valign (preview, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (preview, "flat");
       gtk_widget_add_css_class (preview, "circular");
@@ -457,6 +462,7 @@ bb_preferences_window_class_init (BbPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, APPLICATION_PATH "bb-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, chimes_switch);
   gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, checkin_switch);
+  gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, announce_switch);
   gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, volume_row);
   gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, volume_adjustment);
   gtk_widget_class_bind_template_child (widget_class, BbPreferencesWindow, sounds_group);
@@ -487,6 +493,10 @@ static void
 bb_preferences_window_init (BbPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  bb_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
+  bb_a11y_name_combo_row (self->preset_row);
+  bb_a11y_name_spin_button (GTK_WIDGET (self->start_hours));
+  bb_a11y_name_spin_button (GTK_WIDGET (self->end_hours));
 }
 
 /**
@@ -509,6 +519,7 @@ bb_preferences_window_new (GSettings *settings,
 
   g_settings_bind (settings, "chimes-enabled", self->chimes_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "checkin-enabled", self->checkin_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "announce-phases", self->announce_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "chime-volume", self->volume_adjustment, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "chimes-enabled", self->volume_row, "sensitive", G_SETTINGS_BIND_GET);
   g_settings_bind (settings, "settle-countdown", self->settle_switch, "active", G_SETTINGS_BIND_DEFAULT);

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bb-a11y.h"
 #include "bb-format.h"
 #include "bb-preset-editor.h"
 
@@ -38,6 +39,7 @@ struct _BbPresetEditor
   GtkLabel       *message_label;
   GtkLabel       *summary_label;
   GtkLabel       *command_label;
+  GtkWidget      *name_group;
 
   /* Owned */
   BbPresetStore  *store;
@@ -284,6 +286,7 @@ bb_preset_editor_class_init (BbPresetEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BbPresetEditor, message_label);
   gtk_widget_class_bind_template_child (widget_class, BbPresetEditor, summary_label);
   gtk_widget_class_bind_template_child (widget_class, BbPresetEditor, command_label);
+  gtk_widget_class_bind_template_child (widget_class, BbPresetEditor, name_group);
   /* For tests: */
   gtk_widget_class_bind_template_child_full (widget_class, "save_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, validate);
@@ -296,6 +299,15 @@ static void
 bb_preset_editor_init (BbPresetEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  bb_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
+  bb_a11y_name_list (self->name_group, _("Name and Position"));
+  bb_a11y_name_combo_row (self->position_row);
+  bb_a11y_name_combo_row (self->unit_row);
+  bb_a11y_name_spin_button (GTK_WIDGET (self->inhale_spin));
+  bb_a11y_name_spin_button (GTK_WIDGET (self->hold_in_spin));
+  bb_a11y_name_spin_button (GTK_WIDGET (self->exhale_spin));
+  bb_a11y_name_spin_button (GTK_WIDGET (self->hold_out_spin));
+  bb_a11y_name_spin_button (GTK_WIDGET (self->length_spin));
 }
 
 /**

@@ -9,6 +9,8 @@
 
 G_BEGIN_DECLS
 
-GtkWidget *bb_session_page_get_rib_view (BbSessionPage *self);
+GtkWidget  *bb_session_page_get_rib_view     (BbSessionPage *self);
+const char *bb_session_page_get_announcement (BbSessionPage *self,
+                                              guint         *n_announcements);
 
 G_END_DECLS

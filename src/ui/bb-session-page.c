@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "bb-a11y.h"
 #include "bb-animation.h"
 #include "bb-catalog.h"
 #include "bb-chime.h"
@@ -38,9 +39,14 @@ struct _BbSessionPage
   BbSession      *session;
   BbChime        *chime;
   GSignalGroup   *session_signals;
+  GSettings      *settings;
+  char           *announcement;
 
   /* Plain state */
   guint           tick_id;
+  guint           n_announcements;
+  guint           announced_breath;
+  BbPhase         announced_phase;
 };
 
 G_DEFINE_FINAL_TYPE (BbSessionPage, bb_session_page, ADW_TYPE_BIN)
@@ -273,6 +279,8 @@ toggle_pause_action (GtkWidget  *widget,
     bb_session_pause (self->session);
 }
 
+/* In a window, stopping goes through it, which keeps the session for
+ * a few seconds to be resumed; on its own, the page stops it. */
 static void
 stop_action (GtkWidget  *widget,
              const char *action_name,
@@ -280,8 +288,70 @@ stop_action (GtkWidget  *widget,
 {
   BbSessionPage *self = BB_SESSION_PAGE (widget);
 
-  if (self->session != NULL)
+  if (self->session == NULL)
+    return;
+
+  if (!gtk_widget_activate_action (widget, "win.stop-session", NULL))
     bb_session_stop (self->session);
+}
+
+/* Esc leaves full screen first, where it is what Esc is expected to do. */
+static void
+escape_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (GTK_IS_WINDOW (root) && gtk_window_is_fullscreen (GTK_WINDOW (root)))
+    {
+      gtk_window_unfullscreen (GTK_WINDOW (root));
+      return;
+    }
+
+  stop_action (widget, "session.stop", NULL);
+}
+
+/*
+ * GTK 4.8 has no live regions, so a screen reader hears a phase only if
+ * it is told: with "announce-phases" on, the phase bar takes the focus
+ * and is named after the phase, once as each phase begins. (Space and
+ * Esc still work, as the page's own shortcuts.) The chimes stay the main
+ * guide with eyes closed; this is for those who want the words too.
+ */
+static void
+announce_phase (BbSessionPage *self)
+{
+  GtkWidget *bar = GTK_WIDGET (self->phase_bar);
+  BbPhase phase;
+  guint breath;
+
+  if (self->session == NULL || bb_session_get_state (self->session) != BB_SESSION_STATE_RUNNING)
+    return;
+
+  phase = bb_session_get_phase (self->session);
+  breath = bb_session_get_breath (self->session);
+  if (phase == BB_PHASE_NONE || (phase == self->announced_phase && breath == self->announced_breath))
+    return;
+
+  self->announced_phase = phase;
+  self->announced_breath = breath;
+  if (!g_settings_get_boolean (self->settings, "announce-phases"))
+    {
+      gtk_widget_set_focusable (bar, FALSE);
+      return;
+    }
+
+  g_free (self->announcement);
+  self->announcement = g_strdup (bb_catalog_get_phase_name (phase));
+  self->n_announcements++;
+
+  gtk_widget_set_focusable (bar, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (bar),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->announcement,
+                                  -1);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_widget_grab_focus (bar);
 }
 
 static void
@@ -329,6 +399,8 @@ bb_session_page_dispose (GObject *object)
   g_clear_object (&self->session_signals);
   g_clear_object (&self->session);
   g_clear_object (&self->chime);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->announcement, g_free);
 
   G_OBJECT_CLASS (bb_session_page_parent_class)->dispose (object);
 }
@@ -450,16 +522,22 @@ bb_session_page_class_init (BbSessionPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "session.toggle-pause", NULL, toggle_pause_action);
   gtk_widget_class_install_action (widget_class, "session.stop", NULL, stop_action);
+  gtk_widget_class_install_action (widget_class, "session.escape", NULL, escape_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "session.toggle-pause", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Space, 0, "session.toggle-pause", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "session.stop", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "session.escape", NULL);
 }
 
 static void
 bb_session_page_init (BbSessionPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  bb_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
+  /* Its shortcuts make it an actionable node to a screen reader. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Session"),
+                                  -1);
 
   /* The bar is read at frame time while running; otherwise it moves with
    * the countdown, once a second and at each boundary. */
@@ -468,6 +546,11 @@ bb_session_page_init (BbSessionPage *self)
                                   G_CALLBACK (state_changed_cb), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::countdown",
                                   G_CALLBACK (refresh_bar), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::phase",
+                                  G_CALLBACK (announce_phase), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::state",
+                                  G_CALLBACK (announce_phase), self);
+  self->settings = g_settings_new (APPLICATION_ID);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->pause_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pause"), -1);
@@ -486,10 +569,13 @@ bb_session_page_set_session (BbSessionPage *self,
     return;
 
   g_signal_group_set_target (self->session_signals, session);
+  self->announced_phase = BB_PHASE_NONE;
+  self->announced_breath = 0;
   state_changed_cb (self);
 
   if (session != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (self->pause_button));
+  announce_phase (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
@@ -500,4 +586,22 @@ bb_session_page_get_rib_view (BbSessionPage *self)
   g_return_val_if_fail (BB_IS_SESSION_PAGE (self), NULL);
 
   return GTK_WIDGET (self->rib_view);
+}
+
+/**
+ * bb_session_page_get_announcement:
+ * @n_announcements: (out) (optional): how many phases were announced
+ *
+ * Returns: (nullable): the phase last given to screen readers
+ */
+const char *
+bb_session_page_get_announcement (BbSessionPage *self,
+                                  guint         *n_announcements)
+{
+  g_return_val_if_fail (BB_IS_SESSION_PAGE (self), NULL);
+
+  if (n_announcements != NULL)
+    *n_announcements = self->n_announcements;
+
+  return self->announcement;
 }

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bb-a11y.h"
 #include "bb-session-row.h"
 
 /*
@@ -187,6 +188,7 @@ static void
 bb_session_row_init (BbSessionRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  bb_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);

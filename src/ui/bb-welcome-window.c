@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bb-a11y.h"
 #include "bb-rib-view.h"
 #include "bb-welcome-window.h"
 
@@ -151,6 +152,8 @@ static void
 bb_welcome_window_init (BbWelcomeWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  bb_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
+  bb_a11y_name_spin_button (GTK_WIDGET (self->reminders_switch));
 }
 
 /**

@@ -11,5 +11,6 @@ G_BEGIN_DECLS
 
 const char *bb_window_get_page_name (BbWindow *self);
 GtkWindow  *bb_window_get_welcome   (BbWindow *self);
+AdwToast   *bb_window_get_stop_toast (BbWindow *self);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bb-a11y.h"
 #include "bb-catalog.h"
 #include "bb-checkin-view.h"
 #include "bb-format.h"
@@ -55,6 +56,10 @@ struct _BbWindow
   /* Owned */
   GSignalGroup         *session_signals;
   GSettings            *settings;
+
+  /* A session stopped by the user, paused until its toast goes. */
+  BbSession            *stopping;
+  AdwToast             *stop_toast;
 
   /* The welcome while it is open; it owns itself. */
   GtkWidget            *welcome;
@@ -130,6 +135,17 @@ history_cb (BbWindow      *self,
   bb_history_page_set_history (BB_HISTORY_PAGE (page), history, bb_application_get_notice (application));
 }
 
+/* Enter starts the chosen session while the choice shows, wherever the
+ * focus is that does not take Enter itself. */
+static void
+update_default_widget (BbWindow *self)
+{
+  GtkWidget *start = bb_practice_page_get_start_button (self->practice_page);
+  gboolean practice = g_strcmp0 (bb_window_get_page_name (self), "practice") == 0;
+
+  gtk_window_set_default_widget (GTK_WINDOW (self), practice ? start : NULL);
+}
+
 /* The learn and history pages are built the first time they are shown:
  * the first frame does not need them. */
 static void
@@ -170,6 +186,7 @@ ask_checkin (BbWindow  *self,
 
   ask = BB_IS_APPLICATION (application) &&
         self->settings != NULL &&
+        bb_session_get_state (session) != BB_SESSION_STATE_PAUSED &&
         g_settings_get_boolean (self->settings, "checkin-enabled") &&
         !bb_application_get_history_failed (BB_APPLICATION (application)) &&
         (finished || bb_session_get_breath (session) > 1);
@@ -287,12 +304,32 @@ session_state_cb (BbWindow   *self,
     }
 }
 
+/* The session stopped by the user is stopped for good: its toast went,
+ * or the user left its end page. */
+static void
+end_stopping (BbWindow *self)
+{
+  g_autoptr(BbSession) session = g_steal_pointer (&self->stopping);
+  g_autoptr(AdwToast) toast = g_steal_pointer (&self->stop_toast);
+
+  if (toast != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (toast, self);
+      adw_toast_dismiss (toast);
+    }
+  if (session != NULL)
+    bb_session_stop (session);
+}
+
 /* A new session is followed from before its first breath. */
 static void
 session_bind_cb (BbWindow     *self,
                  BbSession    *session,
                  GSignalGroup *group)
 {
+  /* A new session: the one stopped before it cannot be resumed. */
+  if (self->stopping != NULL && self->stopping != session)
+    end_stopping (self);
   show_page (self, "session");
 }
 
@@ -304,12 +341,87 @@ show_practice_action (GtkWidget  *widget,
   BbWindow *self = BB_WINDOW (widget);
   g_autoptr(BbSession) session = g_signal_group_dup_target (self->session_signals);
 
+  end_stopping (self);
   if (session != NULL)
     bb_session_stop (session);
 
   gtk_stack_set_visible_child_name (self->stack, "main");
   adw_view_stack_set_visible_child_name (self->view_stack, "practice");
-  gtk_widget_grab_focus (GTK_WIDGET (self->practice_page));
+  gtk_widget_grab_focus (bb_practice_page_get_start_button (self->practice_page));
+}
+
+static void
+stop_toast_dismissed_cb (BbWindow *self)
+{
+  g_signal_handlers_disconnect_by_data (self->stop_toast, self);
+  g_clear_object (&self->stop_toast);
+  end_stopping (self);
+}
+
+/*
+ * Stopping is deliberate: Stop (or Esc) pauses the session and shows its
+ * end, with a toast that can resume it for a few seconds. Only once the
+ * toast goes, or the user leaves, does the session really stop, so the
+ * session stays the only timer and the history gets it once.
+ */
+static void
+stop_session_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  BbWindow *self = BB_WINDOW (widget);
+  g_autoptr(BbSession) session = g_signal_group_dup_target (self->session_signals);
+  BbSessionState state;
+
+  if (session == NULL)
+    return;
+
+  state = bb_session_get_state (session);
+  if (state == BB_SESSION_STATE_FINISHED || state == BB_SESSION_STATE_STOPPED)
+    return;
+
+  end_stopping (self);
+  bb_session_pause (session);
+  if (bb_session_get_state (session) != BB_SESSION_STATE_PAUSED)
+    {
+      /* Not under way yet: nothing to resume. */
+      bb_session_stop (session);
+      return;
+    }
+
+  self->stopping = g_object_ref (session);
+  show_summary (self, session);
+
+  self->stop_toast = adw_toast_new (_("Session stopped"));
+  adw_toast_set_button_label (self->stop_toast, _("Resume"));
+  adw_toast_set_action_name (self->stop_toast, "win.resume-session");
+  g_signal_connect_object (self->stop_toast, "dismissed",
+                           G_CALLBACK (stop_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->stop_toast));
+  bb_a11y_name_toast_buttons (self->toast_overlay);
+}
+
+static void
+resume_session_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  BbWindow *self = BB_WINDOW (widget);
+  g_autoptr(BbSession) session = g_steal_pointer (&self->stopping);
+  g_autoptr(AdwToast) toast = g_steal_pointer (&self->stop_toast);
+
+  if (toast != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (toast, self);
+      adw_toast_dismiss (toast);
+    }
+  if (session == NULL || bb_session_get_state (session) != BB_SESSION_STATE_PAUSED)
+    return;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->checkin_view), FALSE);
+  show_page (self, "session");
+  bb_session_resume (session);
+  gtk_widget_grab_focus (GTK_WIDGET (self->session_page));
 }
 
 static void
@@ -437,6 +549,9 @@ create_menu_cb (GtkMenuButton *button,
 
   gtk_menu_button_set_create_popup_func (button, NULL, NULL, NULL);
   gtk_menu_button_set_menu_model (button, self->primary_menu);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_menu_button_get_popover (button)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Main Menu"),
+                                  -1);
 }
 
 static void
@@ -537,6 +652,10 @@ bb_window_dispose (GObject *object)
 {
   BbWindow *self = (BbWindow *)object;
 
+  if (self->stop_toast != NULL)
+    g_signal_handlers_disconnect_by_data (self->stop_toast, self);
+  g_clear_object (&self->stop_toast);
+  g_clear_object (&self->stopping);
   if (self->session_signals != NULL)
     g_signal_group_set_target (self->session_signals, NULL);
 
@@ -602,6 +721,9 @@ bb_window_class_init (BbWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-preferences", "s", show_preferences_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-notice", NULL, dismiss_notice_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-fullscreen", NULL, toggle_fullscreen_action);
+  gtk_widget_class_install_action (widget_class, "win.stop-session", NULL, stop_session_action);
+  gtk_widget_class_install_action (widget_class, "win.resume-session", NULL, resume_session_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.resume-session", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "win.show-history", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.show-learn", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "win.toggle-fullscreen", NULL);
@@ -611,6 +733,10 @@ static void
 bb_window_init (BbWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  bb_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
+  bb_a11y_follow_shortcuts_windows ();
+  bb_a11y_hide_covered_pages (GTK_WIDGET (self->stack));
+  bb_a11y_hide_covered_pages (GTK_WIDGET (self->view_stack));
 
   gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
   g_signal_connect_object (self->view_stack, "notify::visible-child-name",
@@ -620,6 +746,13 @@ bb_window_init (BbWindow *self)
   g_signal_connect_object (self->stack, "notify::visible-child-name",
                            G_CALLBACK (update_switcher_bar), self, G_CONNECT_SWAPPED);
   update_switcher_bar (self);
+  g_signal_connect_object (self->stack, "notify::visible-child-name",
+                           G_CALLBACK (update_default_widget), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view_stack, "notify::visible-child-name",
+                           G_CALLBACK (update_default_widget), self, G_CONNECT_SWAPPED);
+  update_default_widget (self);
+  /* At launch the focus is on Start, not on the first tab. */
+  gtk_window_set_focus (GTK_WINDOW (self), bb_practice_page_get_start_button (self->practice_page));
 
   g_signal_connect_object (self->checkin_view, "closed",
                            G_CALLBACK (checkin_closed_cb), self,
@@ -685,6 +818,7 @@ bb_window_add_toast (BbWindow *self,
   g_return_if_fail (ADW_IS_TOAST (toast));
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  bb_a11y_name_toast_buttons (self->toast_overlay);
 }
 
 /**
@@ -698,4 +832,18 @@ bb_window_get_welcome (BbWindow *self)
   g_return_val_if_fail (BB_IS_WINDOW (self), NULL);
 
   return self->welcome != NULL ? GTK_WINDOW (self->welcome) : NULL;
+}
+
+/**
+ * bb_window_get_stop_toast:
+ *
+ * Returns: (transfer none) (nullable): the toast that can resume the
+ *   session the user stopped, while it shows
+ */
+AdwToast *
+bb_window_get_stop_toast (BbWindow *self)
+{
+  g_return_val_if_fail (BB_IS_WINDOW (self), NULL);
+
+  return self->stop_toast;
 }

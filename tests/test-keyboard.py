@@ -1,0 +1,221 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# The app by keyboard alone, as a user without a mouse goes through it:
+# real key presses (xdotool, under the test's X server, with no window
+# manager) into the real app on a private bus. Choose a session with Tab
+# and Space, start it with Enter, pause and resume with Space, stop with
+# Esc and take it back with Ctrl+Z, stop it for good, open Preferences
+# with Ctrl+comma and leave with Esc, the history with Ctrl+H and back.
+# After each step the app's state is read through AT-SPI (what has the
+# focus, what shows) and from the history file. The test has an X server
+# of its own, so that no other test's window takes the keys, and no other
+# test's accessibility bus is published on it.
+#
+# usage: test-keyboard.py BACKBREATH APP_ID
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+from testlib import check, finish, own_display, private_bus, sqlite, wait_for
+
+exe, app_id = sys.argv[1:3]
+
+
+def main():
+    # The display first: the bus's accessibility service publishes its
+    # address on the display it starts with.
+    with tempfile.TemporaryDirectory() as tmp, own_display() as display:
+        os.environ["DISPLAY"] = display
+        os.environ.pop("XAUTHORITY", None)
+        with private_bus() as address:
+            run(tmp, address)
+
+
+def run(tmp, address):
+    """The steps, on the test's display and bus."""
+    os.environ["DBUS_SESSION_BUS_ADDRESS"] = address
+    os.environ.pop("NO_AT_BRIDGE", None)
+    os.environ["XDG_RUNTIME_DIR"] = os.path.join(tmp, "runtime")
+    os.makedirs(os.environ["XDG_RUNTIME_DIR"], mode=0o700)
+    import pyatspi
+
+    data = os.path.join(tmp, "data")
+    env = dict(os.environ,
+               XDG_DATA_HOME=data,
+               XDG_CONFIG_HOME=os.path.join(tmp, "config"),
+               XDG_CACHE_HOME=os.path.join(tmp, "cache"),
+               GSETTINGS_BACKEND="keyfile",
+               GSK_RENDERER="cairo",
+               GDK_DEBUG="gl-disable",
+               GTK_A11Y="atspi")
+    settings = os.path.join(tmp, "config", "glib-2.0", "settings")
+    os.makedirs(settings)
+    with open(os.path.join(settings, "keyfile"), "w") as f:
+        f.write(f"[{app_id.replace('.', '/')}]\n"
+                "chimes-enabled=false\nwelcome-shown=true\nsettle-countdown=false\n")
+    history = os.path.join(data, "backbreath", "history.db")
+
+    app_process = subprocess.Popen([exe], env=env)
+    try:
+        desktop = pyatspi.Registry.getDesktop(0)
+
+        def find_app():
+            for i in range(desktop.childCount):
+                child = desktop.getChildAtIndex(i)
+                try:
+                    if child is not None and child.get_process_id() == app_process.pid:
+                        return child
+                except Exception:
+                    pass
+            return None
+
+        app = wait_for(find_app, 20)
+        check(app is not None, "the app is on the accessibility bus")
+        if app is None:
+            return
+
+        def nodes():
+            out = []
+            stack = [app.getChildAtIndex(i) for i in range(app.childCount)]
+            while stack:
+                node = stack.pop()
+                if node is None:
+                    continue
+                try:
+                    states = node.getState()
+                    if not states.contains(pyatspi.STATE_VISIBLE):
+                        continue
+                    if node.getRoleName() in ("frame", "dialog", "window") and \
+                            not states.contains(pyatspi.STATE_SHOWING):
+                        continue
+                except Exception:
+                    continue
+                out.append(node)
+                stack.extend(node.getChildAtIndex(i) for i in range(node.childCount))
+            return out
+
+        def focused():
+            for node in nodes():
+                if node.getState().contains(pyatspi.STATE_FOCUSED) and \
+                        node.getRoleName() not in ("frame", "dialog", "window"):
+                    return f"{node.getRoleName()}:{(node.name or '').strip()}"
+            return None
+
+        def showing(role, name):
+            for node in nodes():
+                if node.getRoleName() == role and (node.name or "").strip() == name:
+                    try:
+                        e = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+                        if e.width > 0 and e.height > 0:
+                            return node
+                    except Exception:
+                        return node
+            return None
+
+        def windows():
+            return [node.name for node in nodes() if node.getRoleName() in ("frame", "dialog", "window")]
+
+        def key(*keys):
+            subprocess.run(["xdotool", "key", "--delay", "80"] + list(keys), check=True)
+            time.sleep(0.3)
+
+        def session_rows():
+            if not os.path.exists(history):
+                return 0
+            return int(sqlite(history, "SELECT count(*) FROM sessions;") or 0)
+
+        ids = wait_for(lambda: subprocess.run(["xdotool", "search", "--onlyvisible", "--pid",
+                                               str(app_process.pid)],
+                                              capture_output=True, text=True).stdout.split(), 10)
+        check(bool(ids), "the window is on the X server")
+        if not ids:
+            return
+        subprocess.run(["xdotool", "windowfocus", "--sync", ids[-1]], check=True)
+        wait_for(lambda: showing("push button", "Start"), 10)
+        time.sleep(0.5)
+
+        check(wait_for(lambda: focused() == "push button:Start", 5),
+              f"the focus begins on Start ({focused()})")
+
+        # Choose: Tab walks into the list of sessions; Space picks one.
+        target = "radio button:Between sets"
+        for _ in range(40):
+            if focused() == target:
+                break
+            key("Tab")
+        check(focused() == target, f"Tab reaches “Between sets” in the list ({focused()})")
+        key("space")
+        radio = showing("radio button", "Between sets")
+        check(radio is not None and radio.getState().contains(pyatspi.STATE_CHECKED),
+              "Space chooses it")
+
+        # Start: Enter, with the focus still on the list.
+        key("Return")
+        check(wait_for(lambda: showing("push button", "Pause"), 5) is not None,
+              "Enter starts the session")
+        time.sleep(1)
+
+        key("space")
+        check(wait_for(lambda: showing("push button", "Resume"), 3) is not None,
+              "Space pauses")
+        key("space")
+        check(wait_for(lambda: showing("push button", "Pause"), 3) is not None,
+              "Space resumes")
+
+        # Stop, and take it back from the toast.
+        key("Escape")
+        check(wait_for(lambda: showing("push button", "Done") is not None
+                       and showing("push button", "Resume") is not None, 3),
+              "Esc stops, with Resume on offer "
+              f"({[n.name for n in nodes() if n.getRoleName() == 'push button']})")
+        key("ctrl+z")
+        check(wait_for(lambda: showing("push button", "Pause"), 3) is not None
+              and showing("push button", "Done") is None,
+              "Ctrl+Z resumes the stopped session")
+
+        # Stop for good: Esc, then Done, which has the focus.
+        key("Escape")
+        check(wait_for(lambda: focused() == "push button:Done", 3),
+              f"Esc stops again, the focus on Done ({focused()})")
+        key("Return")
+        check(wait_for(lambda: showing("push button", "Start"), 3) is not None,
+              "Done leads back to the choice of sessions")
+        check(wait_for(lambda: session_rows() == 1, 5), "the session is in the history once")
+
+        # Preferences and back.
+        key("ctrl+comma")
+        check(wait_for(lambda: "Preferences" in windows(), 5),
+              f"Ctrl+comma opens Preferences ({windows()})")
+        key("Escape")
+        check(wait_for(lambda: "Preferences" not in windows(), 5),
+              f"Esc closes Preferences ({windows()})")
+
+        # History and back, by the tabs.
+        ids = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid", str(app_process.pid)],
+                             capture_output=True, text=True).stdout.split()
+        subprocess.run(["xdotool", "windowfocus", "--sync", ids[-1]], check=False)
+        key("ctrl+h")
+        check(wait_for(lambda: showing("filler", "History"), 5) is not None,
+              "Ctrl+H shows the history")
+        seen = []
+        for _ in range(30):
+            if focused() == "page tab:Practice":
+                break
+            key("Tab")
+            seen.append(focused())
+        check(focused() == "page tab:Practice", f"Tab reaches the Practice tab ({seen})")
+        key("space")
+        check(wait_for(lambda: showing("push button", "Start"), 5) is not None
+              and showing("filler", "History") is None,
+              "Space on it shows the practice page again")
+    finally:
+        app_process.terminate()
+        app_process.wait(timeout=10)
+
+
+main()
+sys.exit(finish())
