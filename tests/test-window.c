@@ -770,15 +770,12 @@ is_preferences (GtkWidget     *widget,
   return BB_IS_PREFERENCES_WINDOW (widget);
 }
 
-static void
-test_preferences (Fixture       *fixture,
-                  gconstpointer  data)
+/* Opens the preferences as the menu does and waits until they show. */
+static GtkWidget *
+open_preferences (Fixture *fixture)
 {
-  GSettings *settings = bb_application_get_settings (fixture->app);
   GListModel *toplevels = gtk_window_get_toplevels ();
   GtkWidget *preferences = NULL;
-  GtkWidget *preview;
-  g_autofree char *played = NULL;
 
   g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "preferences", NULL);
   iterate ();
@@ -791,6 +788,20 @@ test_preferences (Fixture       *fixture,
     }
   g_assert_nonnull (preferences);
   wait_mapped (preferences);
+
+  return preferences;
+}
+
+static void
+test_preferences (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GSettings *settings = bb_application_get_settings (fixture->app);
+  GtkWidget *preferences = NULL;
+  GtkWidget *preview;
+  g_autofree char *played = NULL;
+
+  preferences = open_preferences (fixture);
 
   /* Each moment has a preview that plays its own sound. */
   preview = find_widget (preferences, has_tooltip, "Play the “Breathing Out” chime");
@@ -2227,22 +2238,11 @@ test_settle_preference (Fixture       *fixture,
                         gconstpointer  data)
 {
   GSettings *settings = bb_application_get_settings (fixture->app);
-  GListModel *toplevels = gtk_window_get_toplevels ();
   GtkWidget *preferences = NULL;
   GtkWidget *toggle;
 
   g_settings_set_boolean (settings, "settle-countdown", TRUE);
-  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "preferences", NULL);
-  iterate ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && preferences == NULL; i++)
-    {
-      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
-
-      preferences = find_widget (toplevel, is_preferences, NULL);
-    }
-  g_assert_nonnull (preferences);
-  wait_mapped (preferences);
+  preferences = open_preferences (fixture);
 
   toggle = find_widget (preferences, is_switch_for, "_Settle Before the First Breath");
   g_assert_nonnull (toggle);
@@ -3404,19 +3404,10 @@ test_checkin_skip (Fixture       *fixture,
 
   /* On again from Preferences. */
   {
-    GListModel *toplevels = gtk_window_get_toplevels ();
     GtkWidget *preferences = NULL;
     GtkWidget *toggle;
 
-    g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "preferences", NULL);
-    iterate ();
-    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && preferences == NULL; i++)
-      {
-        g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
-
-        preferences = find_widget (toplevel, is_preferences, NULL);
-      }
-    g_assert_nonnull (preferences);
+    preferences = open_preferences (fixture);
     toggle = find_widget (preferences, is_switch_for, "Ask _Before and After Sessions");
     g_assert_nonnull (toggle);
     g_assert_false (gtk_switch_get_active (GTK_SWITCH (toggle)));
