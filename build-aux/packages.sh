@@ -33,7 +33,6 @@ TEST_PACKAGES="
   at-spi2-core
   binutils
   dbus-daemon
-  flatpak-builder
   imagemagick
   libx11-dev
   libxdamage-dev
@@ -52,11 +51,15 @@ TEST_PACKAGES="
   xvfb
 "
 
-# A real, headless GNOME Shell for tests/test-reminders-shell.py, without
-# the recommended rest of a desktop (gjs runs the shell's notification
-# and screen saver services, but nothing pulls it in; setpriv runs the
-# shell as a user that is not root).
+# Installed without what they recommend. A real, headless GNOME Shell for
+# tests/test-reminders-shell.py, without the rest of a desktop (gjs runs
+# the shell's notification and screen saver services, but nothing pulls
+# it in; setpriv runs the shell as a user that is not root); and
+# flatpak-builder, which reads the Flatpak manifest in
+# tests/test-packaging.py, without the desktop portal its flatpak
+# recommends: every GTK program in the tests would start that portal.
 SHELL_TEST_PACKAGES="
+  flatpak-builder
   gir1.2-gdkpixbuf-2.0
   gjs
   gnome-shell
