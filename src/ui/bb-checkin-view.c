@@ -179,6 +179,10 @@ bb_checkin_view_init (BbCheckinView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   bb_a11y_name_mnemonic_buttons (GTK_WIDGET (self));
+  /* Its actions make it an actionable node to a screen reader. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Questions after the session"),
+                                  -1);
 
   g_signal_connect_object (self->yes_button, "toggled", G_CALLBACK (back_toggled_cb), self, 0);
   g_signal_connect_object (self->a_little_button, "toggled", G_CALLBACK (back_toggled_cb), self, 0);
