@@ -4081,6 +4081,48 @@ test_announce_phases (Fixture       *fixture,
   g_assert_cmpuint (n, ==, 3);
 }
 
+/* In full screen, Esc first leaves full screen and the session goes on;
+ * only the next Esc stops it. With no window manager under Xvfb, GTK
+ * takes full screen at once only for a window not yet shown, so the
+ * window is hidden, made full screen and shown again. */
+static void
+test_escape_fullscreen (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  BbSessionPage *page = session_page (fixture);
+  BbSession *session;
+
+  click (find_button (fixture, "practice.start"));
+  session = bb_application_get_session (fixture->app);
+  wait_mapped (GTK_WIDGET (page));
+  advance (fixture, 5 * SEC);
+
+  gtk_widget_set_visible (GTK_WIDGET (fixture->window), FALSE);
+  gtk_window_fullscreen (GTK_WINDOW (fixture->window));
+  gtk_widget_set_visible (GTK_WIDGET (fixture->window), TRUE);
+  wait_mapped (GTK_WIDGET (page));
+  iterate ();
+  g_assert_true (gtk_window_is_fullscreen (GTK_WINDOW (fixture->window)));
+
+  press_key (GTK_WIDGET (page), GDK_KEY_Escape);
+  iterate ();
+  g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_RUNNING);
+  g_assert_cmpstr (bb_window_get_page_name (fixture->window), ==, "session");
+  g_assert_null (bb_window_get_stop_toast (fixture->window));
+
+  /* Out of full screen (the window manager's part, done here by hand),
+   * Esc stops, still with the way back. */
+  gtk_widget_set_visible (GTK_WIDGET (fixture->window), FALSE);
+  gtk_window_unfullscreen (GTK_WINDOW (fixture->window));
+  gtk_widget_set_visible (GTK_WIDGET (fixture->window), TRUE);
+  wait_mapped (GTK_WIDGET (page));
+  iterate ();
+  g_assert_false (gtk_window_is_fullscreen (GTK_WINDOW (fixture->window)));
+  press_key (GTK_WIDGET (page), GDK_KEY_Escape);
+  g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_PAUSED);
+  g_assert_nonnull (bb_window_get_stop_toast (fixture->window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -4154,6 +4196,7 @@ main (int   argc,
   g_test_add ("/window/start-default", Fixture, NULL, fixture_setup, test_start_default, fixture_teardown);
   g_test_add ("/window/stop-resume", Fixture, NULL, fixture_setup, test_stop_resume, fixture_teardown);
   g_test_add ("/window/announce-phases", Fixture, NULL, fixture_setup, test_announce_phases, fixture_teardown);
+  g_test_add ("/window/escape-fullscreen", Fixture, NULL, fixture_setup, test_escape_fullscreen, fixture_teardown);
 
   result = g_test_run ();
   bb_test_remove_tree (data_home);
