@@ -147,6 +147,8 @@ class Walker:
                     problems.append(f"a {role} without a name (in {self.path(node)})")
                 elif TYPE_NAME.match(name):
                     problems.append(f"a {role} named by its type “{name}”")
+                elif re.search(r"(^|\s)_\w", name):
+                    problems.append(f"a {role} named with its mnemonic’s underline “{name}”")
                 elif doubled(name):
                     problems.append(f"a {role} named twice over “{name}”")
                 else:

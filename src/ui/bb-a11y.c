@@ -331,10 +331,15 @@ name_dialog_parts (GtkWidget *widget)
       GtkWidget *row = find_row (widget);
 
       if (row != NULL)
-        gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
-                                        GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                        adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
-                                        -1);
+        {
+          const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+          g_autofree char *name = adw_preferences_row_get_use_underline (ADW_PREFERENCES_ROW (row))
+                                  ? strip_mnemonic (title) : g_strdup (title);
+
+          gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                          -1);
+        }
     }
   else if (GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, "app-version") &&
            GTK_IS_LABEL (gtk_button_get_child (GTK_BUTTON (widget))))
