@@ -4123,37 +4123,6 @@ test_escape_fullscreen (Fixture       *fixture,
   g_assert_nonnull (bb_window_get_stop_toast (fixture->window));
 }
 
-/* The app's icon comes with the program, so it shows from the build
- * tree too (the tests install nothing), in the About window as well. */
-static void
-test_app_icon (Fixture       *fixture,
-               gconstpointer  data)
-{
-  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (fixture->window)));
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  AdwAboutWindow *about = NULL;
-
-  g_assert_true (gtk_icon_theme_has_icon (theme, "io.github.backbreath.Backbreath"));
-  g_assert_true (gtk_icon_theme_has_icon (theme, "io.github.backbreath.Backbreath-symbolic"));
-  g_assert_cmpstr (gtk_window_get_default_icon_name (), ==, "io.github.backbreath.Backbreath");
-
-  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "about", NULL);
-  iterate ();
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && about == NULL; i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_ABOUT_WINDOW (toplevel))
-        about = ADW_ABOUT_WINDOW (toplevel);
-    }
-  g_assert_nonnull (about);
-  g_assert_cmpstr (adw_about_window_get_application_icon (about), ==, "io.github.backbreath.Backbreath");
-  g_assert_true (g_str_has_prefix (adw_about_window_get_website (about), "https://"));
-  g_assert_true (g_str_has_prefix (adw_about_window_get_issue_url (about), "https://"));
-  gtk_window_destroy (GTK_WINDOW (about));
-  iterate ();
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -4228,7 +4197,6 @@ main (int   argc,
   g_test_add ("/window/stop-resume", Fixture, NULL, fixture_setup, test_stop_resume, fixture_teardown);
   g_test_add ("/window/announce-phases", Fixture, NULL, fixture_setup, test_announce_phases, fixture_teardown);
   g_test_add ("/window/escape-fullscreen", Fixture, NULL, fixture_setup, test_escape_fullscreen, fixture_teardown);
-  g_test_add ("/window/app-icon", Fixture, NULL, fixture_setup, test_app_icon, fixture_teardown);
 
   result = g_test_run ();
   bb_test_remove_tree (data_home);
