@@ -118,8 +118,21 @@ update_button_name (GtkButton *button)
                                   -1);
 }
 
+/* Calls @visit on @widget and on every widget below it. */
 static void
-name_buttons (GtkWidget *widget)
+for_each_widget (GtkWidget  *widget,
+                 void      (*visit) (GtkWidget *widget))
+{
+  visit (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    for_each_widget (child, visit);
+}
+
+static void
+name_button (GtkWidget *widget)
 {
   if (GTK_IS_BUTTON (widget) && !GTK_IS_MENU_BUTTON (widget) &&
       gtk_button_get_use_underline (GTK_BUTTON (widget)) &&
@@ -129,11 +142,6 @@ name_buttons (GtkWidget *widget)
       g_signal_connect (widget, "notify::label", G_CALLBACK (update_button_name), NULL);
       update_button_name (GTK_BUTTON (widget));
     }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    name_buttons (child);
 }
 
 /**
@@ -150,7 +158,7 @@ bb_a11y_name_mnemonic_buttons (GtkWidget *widget)
 {
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
-  name_buttons (widget);
+  for_each_widget (widget, name_button);
 }
 
 /*
@@ -263,7 +271,7 @@ bb_a11y_name_list (GtkWidget  *widget,
 }
 
 static void
-name_toast_buttons (GtkWidget *widget)
+name_toast_button (GtkWidget *widget)
 {
   if (GTK_IS_BUTTON (widget))
     {
@@ -276,11 +284,6 @@ name_toast_buttons (GtkWidget *widget)
                                         GTK_ACCESSIBLE_PROPERTY_LABEL, _("Dismiss"),
                                         -1);
     }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    name_toast_buttons (child);
 }
 
 /**
@@ -301,7 +304,7 @@ bb_a11y_name_toast_buttons (AdwToastOverlay *overlay)
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     if (child != adw_toast_overlay_get_child (overlay))
-      name_toast_buttons (child);
+      for_each_widget (child, name_toast_button);
 }
 
 static GtkWidget *
@@ -324,7 +327,7 @@ find_row (GtkWidget *widget)
 }
 
 static void
-name_dialog_parts (GtkWidget *widget)
+name_dialog_part (GtkWidget *widget)
 {
   if (GTK_IS_LIST_BOX (widget))
     {
@@ -359,11 +362,6 @@ name_dialog_parts (GtkWidget *widget)
     {
       gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search"), -1);
     }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    name_dialog_parts (child);
 }
 
 /**
@@ -379,7 +377,7 @@ bb_a11y_name_dialog (GtkWidget *window)
 {
   g_return_if_fail (GTK_IS_WIDGET (window));
 
-  name_dialog_parts (window);
+  for_each_widget (window, name_dialog_part);
 }
 
 static void
