@@ -17,63 +17,28 @@
 import os
 import subprocess
 import sys
-import tempfile
 import time
 
-from testlib import check, finish, own_display, private_bus, sqlite, wait_for
+from testlib import accessible_app, accessible_session, app_environment, check, finish, sqlite, wait_for
 
 exe, app_id = sys.argv[1:3]
 
 
 def main():
-    # The display first: the bus's accessibility service publishes its
-    # address on the display it starts with.
-    with tempfile.TemporaryDirectory() as tmp, own_display() as display:
-        os.environ["DISPLAY"] = display
-        os.environ.pop("XAUTHORITY", None)
-        with private_bus() as address:
-            run(tmp, address)
+    with accessible_session() as (tmp, pyatspi):
+        run(tmp, pyatspi)
 
 
-def run(tmp, address):
+def run(tmp, pyatspi):
     """The steps, on the test's display and bus."""
-    os.environ["DBUS_SESSION_BUS_ADDRESS"] = address
-    os.environ.pop("NO_AT_BRIDGE", None)
-    os.environ["XDG_RUNTIME_DIR"] = os.path.join(tmp, "runtime")
-    os.makedirs(os.environ["XDG_RUNTIME_DIR"], mode=0o700)
-    import pyatspi
-
     data = os.path.join(tmp, "data")
-    env = dict(os.environ,
-               XDG_DATA_HOME=data,
-               XDG_CONFIG_HOME=os.path.join(tmp, "config"),
-               XDG_CACHE_HOME=os.path.join(tmp, "cache"),
-               GSETTINGS_BACKEND="keyfile",
-               GSK_RENDERER="cairo",
-               GDK_DEBUG="gl-disable",
-               GTK_A11Y="atspi")
-    settings = os.path.join(tmp, "config", "glib-2.0", "settings")
-    os.makedirs(settings)
-    with open(os.path.join(settings, "keyfile"), "w") as f:
-        f.write(f"[{app_id.replace('.', '/')}]\n"
-                "chimes-enabled=false\nwelcome-shown=true\nsettle-countdown=false\n")
+    env = app_environment(tmp, app_id,
+                          "chimes-enabled=false\nwelcome-shown=true\nsettle-countdown=false\n")
     history = os.path.join(data, "backbreath", "history.db")
 
     app_process = subprocess.Popen([exe], env=env)
     try:
-        desktop = pyatspi.Registry.getDesktop(0)
-
-        def find_app():
-            for i in range(desktop.childCount):
-                child = desktop.getChildAtIndex(i)
-                try:
-                    if child is not None and child.get_process_id() == app_process.pid:
-                        return child
-                except Exception:
-                    pass
-            return None
-
-        app = wait_for(find_app, 20)
+        app = accessible_app(pyatspi, app_process.pid)
         check(app is not None, "the app is on the accessibility bus")
         if app is None:
             return

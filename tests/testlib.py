@@ -8,6 +8,7 @@ import contextlib
 import os
 import random
 import subprocess
+import tempfile
 import time
 
 _n = 0
@@ -155,3 +156,57 @@ def write_reminder_settings(config, app_id, chimes):
                 "reminder-preset='desk-break'\n"
                 f"chimes-enabled={'true' if chimes else 'false'}\n"
                 "window-width=800\nwindow-height=600\n")
+
+
+@contextlib.contextmanager
+def accessible_session():
+    """A temporary folder, an X display and a session bus of the test's
+    own, with the accessibility bridge on; yields the folder and pyatspi.
+    The display comes first: the bus's accessibility service publishes
+    its address on the display it starts with."""
+    with tempfile.TemporaryDirectory() as tmp, own_display() as display:
+        os.environ["DISPLAY"] = display
+        os.environ.pop("XAUTHORITY", None)
+        with private_bus() as address:
+            os.environ["DBUS_SESSION_BUS_ADDRESS"] = address
+            os.environ.pop("NO_AT_BRIDGE", None)
+            os.environ["XDG_RUNTIME_DIR"] = os.path.join(tmp, "runtime")
+            os.makedirs(os.environ["XDG_RUNTIME_DIR"], mode=0o700)
+            import pyatspi
+
+            yield tmp, pyatspi
+
+
+def app_environment(tmp, app_id, settings):
+    """The environment the app runs in for an AT-SPI test: its folders in
+    @tmp, keyfile settings holding the lines @settings."""
+    config = os.path.join(tmp, "config")
+    keyfile = os.path.join(config, "glib-2.0", "settings")
+    os.makedirs(keyfile)
+    with open(os.path.join(keyfile, "keyfile"), "w") as f:
+        f.write(f"[{app_id.replace('.', '/')}]\n{settings}")
+    return dict(os.environ,
+                XDG_DATA_HOME=os.path.join(tmp, "data"),
+                XDG_CONFIG_HOME=config,
+                XDG_CACHE_HOME=os.path.join(tmp, "cache"),
+                GSETTINGS_BACKEND="keyfile",
+                GSK_RENDERER="cairo",
+                GDK_DEBUG="gl-disable",
+                GTK_A11Y="atspi")
+
+
+def accessible_app(pyatspi, pid, timeout=20):
+    """The application @pid on the accessibility bus, or None."""
+    desktop = pyatspi.Registry.getDesktop(0)
+
+    def find():
+        for i in range(desktop.childCount):
+            child = desktop.getChildAtIndex(i)
+            try:
+                if child is not None and child.get_process_id() == pid:
+                    return child
+            except Exception:
+                pass
+        return None
+
+    return wait_for(find, timeout)
