@@ -103,7 +103,7 @@ def run(tmp, pyatspi):
         wait_for(lambda: showing("push button", "Start"), 10)
         time.sleep(0.5)
 
-        check(wait_for(lambda: focused() == "push button:Start", 5),
+        check(wait_for(lambda: focused() == "push button:Start", 15),
               f"the focus begins on Start ({focused()})")
 
         # Choose: Tab walks into the list of sessions; Space picks one.
@@ -120,15 +120,15 @@ def run(tmp, pyatspi):
 
         # Start: Enter, with the focus still on the list.
         key("Return")
-        check(wait_for(lambda: showing("push button", "Pause"), 5) is not None,
+        check(wait_for(lambda: showing("push button", "Pause"), 15) is not None,
               "Enter starts the session")
         time.sleep(1)
 
         key("space")
-        check(wait_for(lambda: showing("push button", "Resume"), 3) is not None,
+        check(wait_for(lambda: showing("push button", "Resume"), 15) is not None,
               "Space pauses")
         key("space")
-        check(wait_for(lambda: showing("push button", "Pause"), 3) is not None,
+        check(wait_for(lambda: showing("push button", "Pause"), 15) is not None,
               "Space resumes")
 
         # Stop, and take it back from the toast.
@@ -138,25 +138,25 @@ def run(tmp, pyatspi):
               "Esc stops, with Resume on offer "
               f"({[n.name for n in nodes() if n.getRoleName() == 'push button']})")
         key("ctrl+z")
-        check(wait_for(lambda: showing("push button", "Pause"), 3) is not None
+        check(wait_for(lambda: showing("push button", "Pause"), 15) is not None
               and showing("push button", "Done") is None,
               "Ctrl+Z resumes the stopped session")
 
         # Stop for good: Esc, then Done, which has the focus.
         key("Escape")
-        check(wait_for(lambda: focused() == "push button:Done", 3),
+        check(wait_for(lambda: focused() == "push button:Done", 15),
               f"Esc stops again, the focus on Done ({focused()})")
         key("Return")
-        check(wait_for(lambda: showing("push button", "Start"), 3) is not None,
+        check(wait_for(lambda: showing("push button", "Start"), 15) is not None,
               "Done leads back to the choice of sessions")
-        check(wait_for(lambda: session_rows() == 1, 5), "the session is in the history once")
+        check(wait_for(lambda: session_rows() == 1, 15), "the session is in the history once")
 
         # Preferences and back.
         key("ctrl+comma")
-        check(wait_for(lambda: "Preferences" in windows(), 5),
+        check(wait_for(lambda: "Preferences" in windows(), 15),
               f"Ctrl+comma opens Preferences ({windows()})")
         key("Escape")
-        check(wait_for(lambda: "Preferences" not in windows(), 5),
+        check(wait_for(lambda: "Preferences" not in windows(), 15),
               f"Esc closes Preferences ({windows()})")
 
         # History and back, by the tabs.
@@ -164,7 +164,7 @@ def run(tmp, pyatspi):
                              capture_output=True, text=True).stdout.split()
         subprocess.run(["xdotool", "windowfocus", "--sync", ids[-1]], check=False)
         key("ctrl+h")
-        check(wait_for(lambda: showing("filler", "History"), 5) is not None,
+        check(wait_for(lambda: showing("filler", "History"), 15) is not None,
               "Ctrl+H shows the history")
         seen = []
         for _ in range(30):
@@ -174,7 +174,7 @@ def run(tmp, pyatspi):
             seen.append(focused())
         check(focused() == "page tab:Practice", f"Tab reaches the Practice tab ({seen})")
         key("space")
-        check(wait_for(lambda: showing("push button", "Start"), 5) is not None
+        check(wait_for(lambda: showing("push button", "Start"), 15) is not None
               and showing("filler", "History") is None,
               "Space on it shows the practice page again")
     finally:

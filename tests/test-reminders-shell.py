@@ -529,7 +529,7 @@ def run_checks(desktop, backbreath_exe, reminders_exe, app_id, schema_dir, tmp, 
         shot = desktop.screenshot("banner")
         box = shot.diff_box(blank, WIDTH // 4, 0, 3 * WIDTH // 4, HEIGHT // 3)
         return (shot, box) if box and box[3] - box[1] > 40 else None
-    found = wait_for(banner, 5, 0.3)
+    found = wait_for(banner, 15, 0.3)
     check(bool(found), f"a banner shows at the top centre ({found[1] if found else None})")
     if not found:
         return monitor
@@ -547,7 +547,7 @@ def run_checks(desktop, backbreath_exe, reminders_exe, app_id, schema_dir, tmp, 
         shot = desktop.screenshot("expanded")
         ebox = shot.diff_box(blank, WIDTH // 4, 0, 3 * WIDTH // 4, HEIGHT // 2)
         return (shot, ebox) if ebox and ebox[3] > box[3] + 20 else None
-    found = wait_for(expanded, 5, 0.3)
+    found = wait_for(expanded, 15, 0.3)
     # ... and wait for the end of its animation.
     while found:
         again = expanded()
@@ -568,7 +568,7 @@ def run_checks(desktop, backbreath_exe, reminders_exe, app_id, schema_dir, tmp, 
 
     # The service withdraws the notification, then asks the window app
     # (which D-Bus starts) to begin the reminder's preset.
-    check(wait_for(lambda: len(monitor.find("RemoveNotification")) > n_removed, 5),
+    check(wait_for(lambda: len(monitor.find("RemoveNotification")) > n_removed, 15),
           "the service withdraws the notification on Start")
     check(wait_for(lambda: name_has_owner(bus, app_id), 20), "Start opens the window app")
     activated.append(connection_pid(bus, app_id))
@@ -642,7 +642,7 @@ def away_checks(desktop, monitor, service, service_path):
     before = next_due()
     desktop.nudge()
     back = now_us()
-    moved = wait_for(lambda: next_due() != before, 5)
+    moved = wait_for(lambda: next_due() != before, 15)
     after = next_due()
     check(moved and abs(after - (back + INTERVAL * 1e6)) < 1e6,
           f"input after the idle restarts the countdown: NextDue {(after - back) / 1e6:.2f} s after"
@@ -661,7 +661,7 @@ def away_checks(desktop, monitor, service, service_path):
     call(desktop.system, "org.freedesktop.login1", desktop.session_path, mock, "EmitSignal",
          GLib.Variant("(sssav)", ("org.freedesktop.login1.Session", "Lock", "", [])))
     lock_time = now_us()
-    check(wait_for(locked, 5), "logind's Lock locks the shell")
+    check(wait_for(locked, 15), "logind's Lock locks the shell")
     desktop.screenshot("locked")
     # Locked past the threshold and the due time.
     wait_for(lambda: False, threshold + 2)
@@ -672,7 +672,7 @@ def away_checks(desktop, monitor, service, service_path):
     call(desktop.system, "org.freedesktop.login1", desktop.session_path, mock, "EmitSignal",
          GLib.Variant("(sssav)", ("org.freedesktop.login1.Session", "Unlock", "", [])))
     unlocked = now_us()
-    check(wait_for(lambda: not locked(), 5), "logind's Unlock unlocks the shell")
+    check(wait_for(lambda: not locked(), 15), "logind's Unlock unlocks the shell")
     wait_for(lambda: abs(next_due() - (unlocked + INTERVAL * 1e6)) < 1e6, 5)
     due = next_due()
     check(abs(due - (unlocked + INTERVAL * 1e6)) < 1e6,
