@@ -40,3 +40,21 @@ bb_test_press_shortcut (GtkWidget       *widget,
 
   return FALSE;
 }
+
+/* The first shown top-level window of @type, or %NULL.
+ * Returns: (transfer none) (nullable): the window */
+static inline gpointer
+bb_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (toplevel))
+        return toplevel;
+    }
+
+  return NULL;
+}

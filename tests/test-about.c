@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "bb-application.h"
+#include "bb-test-ui-util.h"
 #include "bb-test-util.h"
 
 #define RESOURCE_ICONS "resource://" APPLICATION_PATH "icons/"
@@ -121,18 +122,11 @@ static void
 test_about_window (Fixture       *fixture,
                    gconstpointer  data)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  AdwAboutWindow *about = NULL;
+  AdwAboutWindow *about;
 
   g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "about", NULL);
   iterate ();
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && about == NULL; i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_ABOUT_WINDOW (toplevel))
-        about = ADW_ABOUT_WINDOW (toplevel);
-    }
+  about = bb_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_nonnull (about);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (about)) == fixture->window);
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (about)));

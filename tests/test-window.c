@@ -763,29 +763,15 @@ test_bad_sound_file (Fixture       *fixture,
   bb_test_remove_tree (dir);
 }
 
-static gboolean
-is_preferences (GtkWidget     *widget,
-                gconstpointer  data)
-{
-  return BB_IS_PREFERENCES_WINDOW (widget);
-}
-
 /* Opens the preferences as the menu does and waits until they show. */
 static GtkWidget *
 open_preferences (Fixture *fixture)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  GtkWidget *preferences = NULL;
+  GtkWidget *preferences;
 
   g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "preferences", NULL);
   iterate ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && preferences == NULL; i++)
-    {
-      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
-
-      preferences = find_widget (toplevel, is_preferences, NULL);
-    }
+  preferences = bb_test_find_toplevel (BB_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (preferences);
   wait_mapped (preferences);
 
@@ -1574,17 +1560,7 @@ test_remote_start (void)
 static GtkWidget *
 find_preferences (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (BB_IS_PREFERENCES_WINDOW (toplevel))
-        return toplevel;
-    }
-
-  return NULL;
+  return bb_test_find_toplevel (BB_TYPE_PREFERENCES_WINDOW);
 }
 
 static gpointer
@@ -2417,17 +2393,7 @@ test_settle_history_late (Fixture       *fixture,
 static BbPresetEditor *
 find_editor (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (BB_IS_PRESET_EDITOR (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return BB_PRESET_EDITOR (window);
-    }
-
-  return NULL;
+  return bb_test_find_toplevel (BB_TYPE_PRESET_EDITOR);
 }
 
 static gpointer
