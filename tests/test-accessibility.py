@@ -123,6 +123,18 @@ class Walker:
             return focusable
         return role in ACTIONABLE_ROLES or focusable or actions > 0
 
+    def labels(self, node):
+        """The text of the labels that label @node, or None. (GTK also
+        says that an icon labels its button, and names lists after empty
+        labels: those do not count.)"""
+        texts = []
+        for relation in node.getRelationSet():
+            if relation.getRelationType() == self.pyatspi.RELATION_LABELLED_BY:
+                targets = [relation.getTarget(i) for i in range(relation.getNTargets())]
+                texts += [loose(t.name) for t in targets
+                          if t is not None and t.getRoleName() == "label" and (t.name or "").strip()]
+        return " ".join(texts) if texts else None
+
     def audit(self, where):
         """Checks the names of every interactive node now showing."""
         if os.environ.get("BB_A11Y_DUMP"):
@@ -150,6 +162,10 @@ class Walker:
                     problems.append(f"a {role} named with its mnemonic’s underline “{name}”")
                 elif doubled(name):
                     problems.append(f"a {role} named twice over “{name}”")
+                elif self.labels(node) not in (None, loose(name)):
+                    # Its own label read with the one that labels it.
+                    problems.append(f"a {role} named “{name}”, not “{self.labels(node)}” "
+                                    f"as the label that labels it says")
                 else:
                     key = (role, name)
                     if key in seen:
