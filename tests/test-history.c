@@ -198,10 +198,10 @@ test_record (Fixture       *fixture,
   g_assert_cmpuint (stats.n_sessions, ==, 1);
   g_assert_cmpint (stats.total_ms, ==, 30000);
   g_assert_cmpint (stats.today_ms, ==, 30000);
-  /* Half a minute does not reach a one-minute goal. */
-  g_assert_cmpuint (stats.current_streak, ==, 0);
-  g_assert_true (bb_history_get_stats (history, 30 * 1000, &stats, &error));
+  /* Half a minute is under a one-minute goal, but the session ran to
+   * its end: the day counts. */
   g_assert_cmpuint (stats.current_streak, ==, 1);
+  g_assert_cmpuint (stats.longest_streak, ==, 1);
 }
 
 static void
@@ -228,6 +228,20 @@ test_stopped (Fixture       *fixture,
                                " WHERE source = 'practice'", "stopped 25000 2");
   assert_query (fixture->path, "SELECT outcome || ' ' || practiced_ms || ' ' || coalesce (preset_id, '-')"
                                " FROM sessions WHERE source = 'reminder'", "in-progress 3000 -");
+
+  /* Stopped after 25 s: under a one-minute goal the day does not count
+   * (it would at 20 s). */
+  {
+    g_autoptr(GError) error = NULL;
+    BbStats stats;
+
+    g_assert_true (bb_history_get_stats (history, 60 * 1000, &stats, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (stats.current_streak, ==, 0);
+    g_assert_cmpuint (stats.longest_streak, ==, 0);
+    g_assert_true (bb_history_get_stats (history, 20 * 1000, &stats, &error));
+    g_assert_cmpuint (stats.longest_streak, ==, 1);
+  }
 }
 
 /* The last break is the latest end of a session long enough, completed

@@ -74,6 +74,30 @@ test_current (void)
   g_assert_cmpuint (bb_streak_current (NULL, 0, day ("2024-01-01"), MIN_MS), ==, 0);
 }
 
+/* A short session run to its end counts, whatever the goal; a short one
+ * stopped does not. */
+static void
+test_completed (void)
+{
+  BbDayTotal days[] = {
+    { day ("2024-01-01"), 2 * MIN_MS, 1, 1 },
+    { day ("2024-01-02"), 50 * 1000, 1, 1 },   /* "Between sets", finished */
+    { day ("2024-01-03"), 2 * MIN_MS, 1, 0 },
+    { day ("2024-01-04"), 40 * 1000, 2, 0 },   /* stopped twice */
+    { day ("2024-01-05"), 50 * 1000, 1, 1 },
+  };
+
+  g_assert_cmpuint (bb_streak_current (days, 3, day ("2024-01-03"), MIN_MS), ==, 3);
+  g_assert_cmpuint (bb_streak_longest (days, 3, MIN_MS), ==, 3);
+  /* Stopped short: the streak ends, but only once today is over. */
+  g_assert_cmpuint (bb_streak_current (days, 4, day ("2024-01-04"), MIN_MS), ==, 3);
+  g_assert_cmpuint (bb_streak_current (days, 4, day ("2024-01-05"), MIN_MS), ==, 0);
+  g_assert_cmpuint (bb_streak_current (days, 5, day ("2024-01-05"), MIN_MS), ==, 1);
+  g_assert_cmpuint (bb_streak_longest (days, 5, MIN_MS), ==, 3);
+  /* A finished session counts even under a long goal. */
+  g_assert_cmpuint (bb_streak_longest (days, 2, 10 * MIN_MS), ==, 2);
+}
+
 static void
 test_longest (void)
 {
@@ -281,6 +305,7 @@ main (int   argc,
   g_test_add_func ("/streak/iso", test_iso);
   g_test_add_func ("/streak/current", test_current);
   g_test_add_func ("/streak/longest", test_longest);
+  g_test_add_func ("/streak/completed", test_completed);
   g_test_add_func ("/streak/stats", test_stats);
   g_test_add_func ("/streak/weekly", test_weekly);
   g_test_add_func ("/streak/trend", test_trend);

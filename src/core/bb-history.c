@@ -1193,7 +1193,8 @@ query_days (BbHistory   *self,
   int res;
 
   if (sqlite3_prepare_v2 (self->db,
-                          "SELECT local_date, sum (practiced_ms), count (*) FROM sessions"
+                          "SELECT local_date, sum (practiced_ms), count (*), total (outcome = 'completed')"
+                          " FROM sessions"
                           " WHERE outcome <> 'in-progress' AND local_date BETWEEN ?1 AND ?2"
                           " GROUP BY local_date ORDER BY local_date",
                           -1, &stmt, NULL) != SQLITE_OK)
@@ -1212,6 +1213,7 @@ query_days (BbHistory   *self,
       day.day = bb_streak_day_from_iso ((const char *) sqlite3_column_text (stmt, 0));
       day.practiced_ms = sqlite3_column_int64 (stmt, 1);
       day.n_sessions = sqlite3_column_int (stmt, 2);
+      day.n_completed = sqlite3_column_int (stmt, 3);
 
       /* The store checks its own rows; a bad date is skipped, not fatal. */
       if (day.day != 0)

@@ -87,6 +87,16 @@ bb_streak_week_start (guint32 day)
   return day - (g_date_get_weekday (&date) - G_DATE_MONDAY);
 }
 
+/* A day counts for a streak when its practice reaches the goal, or when
+ * a session ran to its end: a short session finished is a day practised,
+ * whatever the goal. */
+static gboolean
+day_counts (const BbDayTotal *total,
+            gint64            goal_ms)
+{
+  return total->practiced_ms >= goal_ms || total->n_completed > 0;
+}
+
 /**
  * bb_streak_current:
  * @today: the local day now
@@ -95,8 +105,8 @@ bb_streak_week_start (guint32 day)
  * Today without enough practice yet does not break the streak: it then
  * counts up to yesterday.
  *
- * Returns: the days in a row that reach @goal_ms and end today or
- *   yesterday
+ * Returns: the days in a row that reach @goal_ms (or finished a
+ *   session) and end today or yesterday
  */
 guint
 bb_streak_current (const BbDayTotal *days,
@@ -117,7 +127,7 @@ bb_streak_current (const BbDayTotal *days,
         continue;
 
       /* Today may still be under way. */
-      if (total->day == today && total->practiced_ms < goal_ms)
+      if (total->day == today && !day_counts (total, goal_ms))
         {
           expected = today - 1;
           continue;
@@ -126,7 +136,7 @@ bb_streak_current (const BbDayTotal *days,
       if (expected == today && total->day == today - 1)
         expected = today - 1;
 
-      if (total->day != expected || total->practiced_ms < goal_ms)
+      if (total->day != expected || !day_counts (total, goal_ms))
         break;
 
       streak++;
@@ -139,7 +149,8 @@ bb_streak_current (const BbDayTotal *days,
 /**
  * bb_streak_longest:
  *
- * Returns: the longest run of consecutive days that reach @goal_ms
+ * Returns: the longest run of consecutive days that reach @goal_ms (or
+ *   finished a session)
  */
 guint
 bb_streak_longest (const BbDayTotal *days,
@@ -154,7 +165,7 @@ bb_streak_longest (const BbDayTotal *days,
 
   for (guint i = 0; i < n_days; i++)
     {
-      if (days[i].practiced_ms < goal_ms)
+      if (!day_counts (&days[i], goal_ms))
         {
           run = 0;
           continue;

@@ -24,6 +24,7 @@ typedef struct
   guint32 day;
   gint64  practiced_ms;
   guint   n_sessions;
+  guint   n_completed;
 } BbDayTotal;
 
 /**
