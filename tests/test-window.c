@@ -3684,6 +3684,37 @@ assert_inside (GtkWidget *widget,
     }
 }
 
+/* The welcome's choices (reminders, start, not now) show at its own size
+ * and in a small window, however long the words above them grow in a
+ * language: those scroll. */
+static void
+test_welcome_fits (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const int heights[] = { 640, 420 };
+  GtkWindow *welcome = wait_welcome (fixture);
+  GtkWidget *start = welcome_child (welcome, "start_button");
+  GtkWidget *later = welcome_child (welcome, "later_button");
+  GtkWidget *reminders = welcome_child (welcome, "reminders_switch");
+
+  g_assert_null (gtk_widget_get_ancestor (start, GTK_TYPE_SCROLLED_WINDOW));
+  g_assert_null (gtk_widget_get_ancestor (later, GTK_TYPE_SCROLLED_WINDOW));
+  g_assert_null (gtk_widget_get_ancestor (reminders, GTK_TYPE_SCROLLED_WINDOW));
+  for (guint i = 0; i < G_N_ELEMENTS (heights); i++)
+    {
+      gtk_window_set_default_size (welcome, 460, heights[i]);
+      for (guint j = 0; j < 2000 && !near (gtk_widget_get_height (GTK_WIDGET (welcome)), heights[i]); j++)
+        {
+          g_main_context_iteration (NULL, FALSE);
+          g_usleep (1000);
+        }
+      g_assert_true (near (gtk_widget_get_height (GTK_WIDGET (welcome)), heights[i]));
+      assert_inside (start, GTK_WIDGET (welcome));
+      assert_inside (later, GTK_WIDGET (welcome));
+      assert_inside (reminders, GTK_WIDGET (welcome));
+    }
+}
+
 /* Start is on screen at every size, without scrolling, with the
  * question about tension; the list above scrolls, and at its end the
  * line that says this is not medical advice shows in full. */
@@ -4147,6 +4178,7 @@ main (int   argc,
   g_test_add ("/window/own-preset-reminder", Fixture, NULL, fixture_setup, test_own_preset_reminder, fixture_teardown);
   g_test_add ("/window/welcome-first-run", Fixture, FIRST_RUN, fixture_setup, test_welcome_first_run, fixture_teardown);
   g_test_add ("/window/welcome-from-menu", Fixture, NULL, fixture_setup, test_welcome_from_menu, fixture_teardown);
+  g_test_add ("/window/welcome-fits", Fixture, FIRST_RUN, fixture_setup, test_welcome_fits, fixture_teardown);
   g_test_add ("/window/learn-page", Fixture, NULL, fixture_setup, test_learn_page, fixture_teardown);
   g_test_add ("/window/learn-reduced-motion", Fixture, NULL, fixture_setup, test_learn_reduced_motion, fixture_teardown);
   g_test_add ("/window/learn-positions", Fixture, NULL, fixture_setup, test_learn_positions, fixture_teardown);
