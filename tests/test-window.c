@@ -3684,6 +3684,38 @@ assert_inside (GtkWidget *widget,
     }
 }
 
+/* At the window's default size the end page shows the check-in and Done
+ * whole, without scrolling; in a narrow window it scrolls to them. */
+static void
+test_end_page_fits (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkWidget *done = window_child (fixture, "done_button");
+  GtkWidget *checkin = window_child (fixture, "checkin_view");
+
+  GtkWidget *scrolled = gtk_widget_get_ancestor (done, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+  /* The second also shows its closing step, the standing check. */
+  static const char *presets[] = { "first-breaths", "back-body" };
+
+  resize_window (fixture, 720, 640);
+  for (guint i = 0; i < G_N_ELEMENTS (presets); i++)
+    {
+      finish_session (fixture, 0, presets[i]);
+      g_assert_true (checkin_shown (fixture));
+      iterate ();
+      g_assert_true (gtk_widget_get_visible (window_child (fixture, "closing_label")) == (i == 1));
+      assert_inside (checkin, window);
+      assert_inside (done, window);
+      /* Nothing to scroll. */
+      g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment), <, 1);
+      click (done);
+      iterate ();
+    }
+}
+
 /* The welcome's choices (reminders, start, not now) show at its own size
  * and in a small window, however long the words above them grow in a
  * language: those scroll. */
@@ -4179,6 +4211,7 @@ main (int   argc,
   g_test_add ("/window/welcome-first-run", Fixture, FIRST_RUN, fixture_setup, test_welcome_first_run, fixture_teardown);
   g_test_add ("/window/welcome-from-menu", Fixture, NULL, fixture_setup, test_welcome_from_menu, fixture_teardown);
   g_test_add ("/window/welcome-fits", Fixture, FIRST_RUN, fixture_setup, test_welcome_fits, fixture_teardown);
+  g_test_add ("/window/end-page-fits", Fixture, NULL, fixture_setup, test_end_page_fits, fixture_teardown);
   g_test_add ("/window/learn-page", Fixture, NULL, fixture_setup, test_learn_page, fixture_teardown);
   g_test_add ("/window/learn-reduced-motion", Fixture, NULL, fixture_setup, test_learn_reduced_motion, fixture_teardown);
   g_test_add ("/window/learn-positions", Fixture, NULL, fixture_setup, test_learn_positions, fixture_teardown);
