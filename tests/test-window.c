@@ -2675,15 +2675,28 @@ test_own_preset_invalid (Fixture       *fixture,
   g_assert_cmpuint (bb_preset_store_get_n_own (store), ==, 0);
   g_assert_null (find_editor ());
 
-  /* Ctrl+N on the practice page opens a new one. */
-  g_assert_true (bb_test_press_shortcut (find_widget (GTK_WIDGET (fixture->window), is_type,
-                                                      GSIZE_TO_POINTER (BB_TYPE_PRACTICE_PAGE)),
-                                         GDK_KEY_n, GDK_CONTROL_MASK));
+  /* Ctrl+N opens a new one from any page, the Learn page too, and shows
+   * the practice page behind it. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-learn", NULL);
+  iterate ();
+  g_assert_cmpstr (bb_window_get_page_name (fixture->window), ==, "learn");
+  g_assert_true (bb_test_press_shortcut (GTK_WIDGET (fixture->window), GDK_KEY_n, GDK_CONTROL_MASK));
   iterate ();
   editor = find_editor ();
   g_assert_nonnull (editor);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "New Session");
+  g_assert_cmpstr (bb_window_get_page_name (fixture->window), ==, "practice");
   gtk_window_destroy (GTK_WINDOW (editor));
+  iterate ();
+
+  /* Not in the middle of a session. */
+  bb_application_begin_session (fixture->app, "desk-break", BB_HISTORY_SOURCE_PRACTICE);
+  iterate ();
+  g_assert_true (bb_test_press_shortcut (GTK_WIDGET (fixture->window), GDK_KEY_n, GDK_CONTROL_MASK));
+  iterate ();
+  g_assert_null (find_editor ());
+  g_assert_cmpstr (bb_window_get_page_name (fixture->window), ==, "session");
+  bb_session_stop (bb_application_get_session (fixture->app));
   iterate ();
 }
 

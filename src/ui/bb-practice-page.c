@@ -767,7 +767,6 @@ bb_practice_page_class_init (BbPracticePageClass *klass)
   gtk_widget_class_install_action (widget_class, "practice.new-preset", NULL, new_preset_action);
   gtk_widget_class_install_action (widget_class, "practice.edit-preset", "s", edit_preset_action);
   gtk_widget_class_install_action (widget_class, "practice.delete-preset", "s", delete_preset_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "practice.new-preset", NULL);
 }
 
 static void

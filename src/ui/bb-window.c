@@ -439,6 +439,22 @@ show_learn_action (GtkWidget  *widget,
   gtk_widget_grab_focus (adw_bin_get_child (self->learn_bin));
 }
 
+/* Ctrl+N from any page but a session's: the new session is made on the
+ * practice page, which then shows behind the editor. */
+static void
+new_preset_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  BbWindow *self = BB_WINDOW (widget);
+
+  if (!is_main_page (self, gtk_stack_get_visible_child_name (self->stack)))
+    return;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "practice");
+  gtk_widget_activate_action (GTK_WIDGET (self->practice_page), "practice.new-preset", NULL);
+}
+
 static void
 show_welcome_action (GtkWidget  *widget,
                      const char *action_name,
@@ -726,6 +742,8 @@ bb_window_class_init (BbWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.resume-session", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "win.show-history", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.show-learn", NULL);
+  gtk_widget_class_install_action (widget_class, "win.new-preset", NULL, new_preset_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-preset", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F11, 0, "win.toggle-fullscreen", NULL);
 }
 
