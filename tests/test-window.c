@@ -3698,7 +3698,7 @@ assert_inside (GtkWidget *widget,
 }
 
 /* At the window's default size the end page shows the check-in and Done
- * whole, without scrolling; in a narrow window it scrolls to them. */
+ * whole, without scrolling, also under a preset's closing step. */
 static void
 test_end_page_fits (Fixture       *fixture,
                     gconstpointer  data)
@@ -3706,12 +3706,11 @@ test_end_page_fits (Fixture       *fixture,
   GtkWidget *window = GTK_WIDGET (fixture->window);
   GtkWidget *done = window_child (fixture, "done_button");
   GtkWidget *checkin = window_child (fixture, "checkin_view");
-
   GtkWidget *scrolled = gtk_widget_get_ancestor (done, GTK_TYPE_SCROLLED_WINDOW);
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
 
   /* The second also shows its closing step, the standing check. */
-  static const char *presets[] = { "first-breaths", "back-body" };
+  const char *presets[] = { "first-breaths", "back-body" };
 
   resize_window (fixture, 720, 640);
   for (guint i = 0; i < G_N_ELEMENTS (presets); i++)
