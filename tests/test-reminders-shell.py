@@ -624,9 +624,22 @@ def away_checks(desktop, monitor, service, service_path):
         ok = wait_for(lambda: low * 1e6 <= next_due() - now_us() <= high * 1e6, INTERVAL + 2, 0.05)
         assert ok, "no due time in sight"
 
-    # A short idle (under the threshold) changes nothing.
-    until_due_in(INTERVAL * 0.6, INTERVAL * 0.8)
+    # A short idle (under the threshold) changes nothing. Input comes
+    # every 2 s while the due time draws near, so that no idle from
+    # before this check ends in it (its end moves NextDue, a moment after
+    # the input).
+    last_input = [0.0]
+
+    def due_in_with_input(low, high):
+        if time.monotonic() - last_input[0] >= 2:
+            desktop.nudge()
+            last_input[0] = time.monotonic()
+        return low * 1e6 <= next_due() - now_us() <= high * 1e6
+
+    assert wait_for(lambda: due_in_with_input(INTERVAL * 0.6, INTERVAL * 0.8), 2 * INTERVAL, 0.05), \
+        "no due time in sight"
     desktop.nudge()
+    time.sleep(0.5)
     before = next_due()
     time.sleep(threshold * 0.3)
     desktop.nudge()
