@@ -26,6 +26,7 @@
 #include "bb-practice-page-private.h"
 #include "bb-preferences-window.h"
 #include "bb-preset-editor.h"
+#include "bb-preset-row.h"
 #include "bb-preset-store.h"
 #include "bb-reminders-client.h"
 #include "bb-rib-painter.h"
@@ -1023,7 +1024,7 @@ test_preset_choice (Fixture       *fixture,
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (desk)));
   g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (wind_down)));
 
-  adw_action_row_activate (ADW_ACTION_ROW (gtk_widget_get_ancestor (wind_down, ADW_TYPE_ACTION_ROW)));
+  gtk_widget_activate (gtk_widget_get_ancestor (wind_down, BB_TYPE_PRESET_ROW));
   iterate ();
   {
     g_autofree char *last = g_settings_get_string (settings, "last-preset");
@@ -2475,7 +2476,7 @@ find_own_button (Fixture    *fixture,
                  const char *id)
 {
   GtkWidget *check = find_preset_check (fixture, id);
-  GtkWidget *row = gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW);
+  GtkWidget *row = gtk_widget_get_ancestor (check, BB_TYPE_PRESET_ROW);
   GtkWidget *button = find_widget (row, has_action, action);
 
   g_assert_nonnull (button);
@@ -2492,13 +2493,13 @@ test_own_preset_create (Fixture       *fixture,
   g_autofree char *id = make_own_preset (fixture);
   g_autofree char *last = NULL;
   GtkWidget *check = find_preset_check (fixture, id);
-  GtkWidget *row = gtk_widget_get_ancestor (check, ADW_TYPE_ACTION_ROW);
+  GtkWidget *row = gtk_widget_get_ancestor (check, BB_TYPE_PRESET_ROW);
   BbPattern expected = { 5000, 1000, 7000, 0 };
   BbSession *session;
 
   /* Listed, named as typed, chosen, and its buttons named after it. */
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Evening ribs");
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Hands and knees"));
+  g_assert_nonnull (strstr (bb_preset_row_get_subtitle (BB_PRESET_ROW (row)), "Hands and knees"));
   last = g_settings_get_string (settings, "last-preset");
   g_assert_cmpstr (last, ==, id);
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
@@ -2569,7 +2570,7 @@ test_own_preset_edit (Fixture       *fixture,
   g_assert_cmpuint (preset->n_breaths, ==, 8);
   g_assert_cmpuint (preset->duration_s, ==, 0);
   /* The row is the user's text as typed, not markup. */
-  row = gtk_widget_get_ancestor (find_preset_check (fixture, id), ADW_TYPE_ACTION_ROW);
+  row = gtk_widget_get_ancestor (find_preset_check (fixture, id), BB_TYPE_PRESET_ROW);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Slow & low");
 
   /* Escape closes without saving. */
@@ -2716,7 +2717,7 @@ test_daily_choices (Fixture       *fixture,
   GtkWidget *ten = find_widget (GTK_WIDGET (fixture->window), has_name, "daily-10-button");
   GtkWidget *five = find_widget (GTK_WIDGET (fixture->window), has_name, "daily-5-button");
   const BbPreset *daily = bb_catalog_lookup_preset ("daily");
-  GtkWidget *daily_row = gtk_widget_get_ancestor (find_preset_check (fixture, "daily"), ADW_TYPE_ACTION_ROW);
+  GtkWidget *daily_row = gtk_widget_get_ancestor (find_preset_check (fixture, "daily"), BB_TYPE_PRESET_ROW);
   BbSession *session;
 
   g_assert_nonnull (position_row);
@@ -2726,7 +2727,7 @@ test_daily_choices (Fixture       *fixture,
 
   /* Shown only while Daily practice is chosen. */
   g_assert_false (gtk_widget_get_visible (position_row));
-  adw_action_row_activate (ADW_ACTION_ROW (daily_row));
+  gtk_widget_activate (daily_row);
   iterate ();
   g_assert_true (gtk_widget_get_visible (position_row));
   g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (ten, ADW_TYPE_ACTION_ROW)));
@@ -2745,8 +2746,8 @@ test_daily_choices (Fixture       *fixture,
     g_assert_cmpuint (g_settings_get_uint (settings, "daily-minutes"), ==, 10);
   }
   /* The row says what will be built. */
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (daily_row)), "Seated"));
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (daily_row)), "10:00"));
+  g_assert_nonnull (strstr (bb_preset_row_get_subtitle (BB_PRESET_ROW (daily_row)), "Seated"));
+  g_assert_nonnull (strstr (bb_preset_row_get_subtitle (BB_PRESET_ROW (daily_row)), "10:00"));
 
   click (find_button (fixture, "practice.start"));
   session = bb_application_get_session (fixture->app);

@@ -14,6 +14,7 @@
 #include "bb-guide-card.h"
 #include "bb-practice-page-private.h"
 #include "bb-preset-editor.h"
+#include "bb-preset-row.h"
 #include "bb-preset-store.h"
 #include "bb-window.h"
 #include "bb-tension-scale.h"
@@ -54,7 +55,7 @@ struct _BbPracticePage
   GSettings            *settings;
   BbPresetStore        *presets;
   GPtrArray            *own_rows;
-  AdwActionRow         *daily_row;
+  BbPresetRow          *daily_row;
   /* The last deleted preset, while its toast can put it back. */
   GVariant             *deleted;
   guint                 deleted_index;
@@ -86,41 +87,16 @@ describe_preset (const BbPreset *preset)
 static GtkWidget *
 preset_row_new (const BbPreset *preset)
 {
-  const char *name = bb_preset_get_display_name (preset);
   g_autofree char *details = describe_preset (preset);
   g_autofree char *subtitle = NULL;
-  GtkWidget *check;
   GtkWidget *row;
 
   if (preset->summary != NULL)
     subtitle = g_strdup_printf ("%s\n%s", bb_catalog_gettext (preset->summary), details);
 
-  /* One of a group, so a radio button to a screen reader. */
-  check = g_object_new (GTK_TYPE_CHECK_BUTTON,
-                        "accessible-role", GTK_ACCESSIBLE_ROLE_RADIO,
-                        NULL);
-  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (check), "app.last-preset");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (check), "s", preset->id);
-
-  row = adw_action_row_new ();
-  /* The user's own words are shown as typed, never as markup. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle != NULL ? subtitle : details);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-  g_object_set_data_full (G_OBJECT (row), "bb-preset-id", g_strdup (preset->id), g_free);
-  g_object_set_data (G_OBJECT (row), "bb-check", check);
-
-  /* GTK 4.8 reads both the name and the row's title it is labelled by,
-   * and not the subtitle it is described by: the button says each once. */
-  gtk_accessible_reset_relation (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
-  gtk_accessible_reset_relation (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle != NULL ? subtitle : details,
-                                  -1);
+  row = bb_preset_row_new (preset->id);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), bb_preset_get_display_name (preset));
+  bb_preset_row_set_subtitle (BB_PRESET_ROW (row), subtitle != NULL ? subtitle : details);
 
   return row;
 }
@@ -286,7 +262,7 @@ populate (BbPracticePage *self)
       adw_preferences_group_add (self->presets_group, row);
       if (g_str_equal (presets[i].id, BB_DAILY_PRESET_ID))
         {
-          self->daily_row = ADW_ACTION_ROW (row);
+          self->daily_row = BB_PRESET_ROW (row);
           add_daily_choices (self);
         }
     }
@@ -304,10 +280,7 @@ update_daily_row (BbPracticePage *self)
 
   details = describe_preset (daily);
   subtitle = g_strdup_printf ("%s\n%s", bb_catalog_gettext (daily->summary), details);
-  adw_action_row_set_subtitle (self->daily_row, subtitle);
-  gtk_accessible_update_property (g_object_get_data (G_OBJECT (self->daily_row), "bb-check"),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
-                                  -1);
+  bb_preset_row_set_subtitle (self->daily_row, subtitle);
 }
 
 static void
@@ -350,8 +323,8 @@ populate_own (BbPracticePage *self)
       gtk_actionable_set_action_name (GTK_ACTIONABLE (delete), "practice.delete-preset");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (delete), "s", preset->id);
 
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), delete);
+      bb_preset_row_add_suffix (BB_PRESET_ROW (row), edit);
+      bb_preset_row_add_suffix (BB_PRESET_ROW (row), delete);
       adw_preferences_group_add (self->own_group, row);
       g_ptr_array_add (self->own_rows, row);
     }
@@ -710,8 +683,8 @@ list_key_pressed_cb (BbPracticePage        *self,
       (state & gtk_accelerator_get_default_mod_mask ()) != 0 || focus == NULL)
     return GDK_EVENT_PROPAGATE;
 
-  row = ADW_IS_ACTION_ROW (focus) ? focus : gtk_widget_get_ancestor (focus, ADW_TYPE_ACTION_ROW);
-  if (row == NULL || g_object_get_data (G_OBJECT (row), "bb-preset-id") == NULL)
+  row = BB_IS_PRESET_ROW (focus) ? focus : gtk_widget_get_ancestor (focus, BB_TYPE_PRESET_ROW);
+  if (row == NULL)
     return GDK_EVENT_PROPAGATE;
   if (GTK_IS_BUTTON (focus) && !GTK_IS_CHECK_BUTTON (focus))
     return GDK_EVENT_PROPAGATE;
