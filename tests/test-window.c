@@ -17,6 +17,7 @@
 #include "bb-catalog.h"
 #include "bb-checkin-view.h"
 #include "bb-chime-private.h"
+#include "bb-done-page.h"
 #include "bb-fake-clock.h"
 #include "bb-guidance.h"
 #include "bb-guide-card.h"
@@ -3272,7 +3273,7 @@ guide_text (Fixture    *fixture,
 static void
 show_practice (Fixture *fixture)
 {
-  click (find_button (fixture, "win.show-practice"));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-practice", NULL);
   g_assert_cmpstr (bb_window_get_page_name (fixture->window), ==, "practice");
   wait_mapped (GTK_WIDGET (fixture->window));
   iterate ();
@@ -3626,6 +3627,22 @@ window_child (Fixture    *fixture,
   return child;
 }
 
+/* A part of the end page, which is built when a session first ends. */
+static gpointer
+done_child (Fixture    *fixture,
+            const char *name)
+{
+  GtkWidget *page = find_widget (GTK_WIDGET (fixture->window), is_type,
+                                 GSIZE_TO_POINTER (BB_TYPE_DONE_PAGE));
+  GObject *child;
+
+  g_assert_nonnull (page);
+  child = gtk_widget_get_template_child (page, BB_TYPE_DONE_PAGE, name);
+  g_assert_nonnull (child);
+
+  return child;
+}
+
 /* Resizes the window and waits until it has the new size, give or take
  * the frame that the window's size includes without a window manager. */
 static gboolean
@@ -3705,10 +3722,6 @@ test_end_page_fits (Fixture       *fixture,
                     gconstpointer  data)
 {
   GtkWidget *window = GTK_WIDGET (fixture->window);
-  GtkWidget *done = window_child (fixture, "done_button");
-  GtkWidget *checkin = window_child (fixture, "checkin_view");
-  GtkWidget *scrolled = gtk_widget_get_ancestor (done, GTK_TYPE_SCROLLED_WINDOW);
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
 
   /* The second also shows its closing step, the standing check. */
   const char *presets[] = { "first-breaths", "back-body" };
@@ -3716,10 +3729,17 @@ test_end_page_fits (Fixture       *fixture,
   resize_window (fixture, 720, 640);
   for (guint i = 0; i < G_N_ELEMENTS (presets); i++)
     {
+      GtkWidget *done, *checkin, *scrolled;
+      GtkAdjustment *adjustment;
+
       finish_session (fixture, 0, presets[i]);
       g_assert_true (checkin_shown (fixture));
       iterate ();
-      g_assert_true (gtk_widget_get_visible (window_child (fixture, "closing_label")) == (i == 1));
+      done = done_child (fixture, "done_button");
+      checkin = done_child (fixture, "checkin_view");
+      scrolled = gtk_widget_get_ancestor (done, GTK_TYPE_SCROLLED_WINDOW);
+      adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+      g_assert_true (gtk_widget_get_visible (done_child (fixture, "closing_label")) == (i == 1));
       assert_inside (checkin, window);
       assert_inside (done, window);
       /* Nothing to scroll. */
@@ -3822,7 +3842,7 @@ static void
 test_end_page_words (Fixture       *fixture,
                      gconstpointer  data)
 {
-  AdwStatusPage *done = window_child (fixture, "done_page");
+  AdwStatusPage *done;
   BbSession *session;
 
   session = bb_application_begin_session (fixture->app, "desk-break", BB_HISTORY_SOURCE_PRACTICE);
@@ -3832,6 +3852,7 @@ test_end_page_words (Fixture       *fixture,
     advance (fixture, 1 * SEC);
   g_assert_cmpint (bb_session_get_state (session), ==, BB_SESSION_STATE_FINISHED);
   g_assert_cmpstr (bb_window_get_page_name (fixture->window), ==, "done");
+  done = done_child (fixture, "status_page");
   g_assert_cmpstr (adw_status_page_get_icon_name (done), ==, "emblem-ok-symbolic");
   g_assert_cmpstr (adw_status_page_get_title (done), ==, "Well Done");
   g_assert_cmpstr (adw_status_page_get_description (done), ==,
@@ -3874,7 +3895,7 @@ test_end_page_own_name (Fixture       *fixture,
 {
   BbPresetStore *store = bb_application_get_preset_store (fixture->app);
   g_autofree char *id = make_own_preset (fixture);
-  AdwStatusPage *done = window_child (fixture, "done_page");
+  AdwStatusPage *done;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   BbPreset preset = *bb_preset_store_lookup (store, id);
@@ -3891,9 +3912,81 @@ test_end_page_own_name (Fixture       *fixture,
   bb_session_stop (session);
   iterate ();
 
+  done = done_child (fixture, "status_page");
   g_assert_true (pango_parse_markup (adw_status_page_get_description (done), -1, 0, NULL, &text, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (text, ==, "You stopped “Ribs & <b>calm</b>” before the first full breath. Come back whenever it suits you.");
+}
+
+/* The session a session page follows, for comparing only. */
+static gpointer
+page_session (GtkWidget *page)
+{
+  g_autoptr(BbSession) session = NULL;
+
+  g_object_get (page, "session", &session, NULL);
+
+  return session;
+}
+
+/* The first frame builds neither the session page nor the end page,
+ * and leaves the switcher bar at the bottom without its stack. The
+ * session page is made after the first frame, the end page when a
+ * session first ends, the bar's buttons when it first shows. */
+static void
+test_pages_when_needed (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  AdwViewSwitcherBar *bar = window_child (fixture, "switcher_bar");
+  GtkWidget *other = GTK_WIDGET (bb_window_new (fixture->app));
+  GtkWidget *page, *done;
+  BbSession *session;
+
+  g_assert_null (find_widget (other, is_type, GSIZE_TO_POINTER (BB_TYPE_SESSION_PAGE)));
+  g_assert_null (find_widget (other, is_type, GSIZE_TO_POINTER (BB_TYPE_DONE_PAGE)));
+  gtk_window_present (GTK_WINDOW (other));
+  wait_mapped (other);
+  g_assert_null (find_widget (other, is_type, GSIZE_TO_POINTER (BB_TYPE_SESSION_PAGE)));
+  iterate ();
+  g_assert_nonnull (find_widget (other, is_type, GSIZE_TO_POINTER (BB_TYPE_SESSION_PAGE)));
+  g_assert_null (find_widget (other, is_type, GSIZE_TO_POINTER (BB_TYPE_DONE_PAGE)));
+  gtk_window_destroy (GTK_WINDOW (other));
+
+  resize_window (fixture, 720, 640);
+  g_assert_null (find_widget (window, is_type, GSIZE_TO_POINTER (BB_TYPE_DONE_PAGE)));
+  g_assert_false (adw_view_switcher_bar_get_reveal (bar));
+  g_assert_null (adw_view_switcher_bar_get_stack (bar));
+
+  /* Too narrow for the switcher in the header: the bar gets its stack. */
+  resize_window (fixture, 360, 640);
+  g_assert_true (adw_view_switcher_bar_get_reveal (bar));
+  g_assert_nonnull (adw_view_switcher_bar_get_stack (bar));
+  resize_window (fixture, 720, 640);
+
+  session = bb_application_begin_session (fixture->app, "desk-break", BB_HISTORY_SOURCE_PRACTICE);
+  iterate ();
+  page = GTK_WIDGET (session_page (fixture));
+  g_assert_true (page_session (page) == session);
+  g_assert_true (gtk_widget_get_mapped (page));
+  g_assert_null (find_widget (window, is_type, GSIZE_TO_POINTER (BB_TYPE_DONE_PAGE)));
+
+  advance (fixture, 11 * SEC);
+  bb_session_stop (session);
+  iterate ();
+  done = find_widget (window, is_type, GSIZE_TO_POINTER (BB_TYPE_DONE_PAGE));
+  g_assert_nonnull (done);
+  g_assert_true (gtk_widget_get_mapped (done));
+  g_assert_true (gtk_widget_has_focus (done_child (fixture, "done_button")));
+
+  /* The next session has the same pages, following it. */
+  session = bb_application_begin_session (fixture->app, "first-breaths", BB_HISTORY_SOURCE_PRACTICE);
+  iterate ();
+  g_assert_true (GTK_WIDGET (session_page (fixture)) == page);
+  g_assert_true (page_session (page) == session);
+  bb_session_stop (session);
+  iterate ();
+  g_assert_true (find_widget (window, is_type, GSIZE_TO_POINTER (BB_TYPE_DONE_PAGE)) == done);
 }
 
 /* Over the small oval beside the drawing, and only there, a tooltip
@@ -4236,6 +4329,7 @@ main (int   argc,
   g_test_add ("/window/history-checkins", Fixture, OWN_HISTORY, fixture_setup, test_history_checkins, fixture_teardown);
   g_test_add ("/window/start-on-screen", Fixture, NULL, fixture_setup, test_start_on_screen, fixture_teardown);
   g_test_add ("/window/end-page-words", Fixture, NULL, fixture_setup, test_end_page_words, fixture_teardown);
+  g_test_add ("/window/pages-when-needed", Fixture, NULL, fixture_setup, test_pages_when_needed, fixture_teardown);
   g_test_add ("/window/end-page-own-name", Fixture, NULL, fixture_setup, test_end_page_own_name, fixture_teardown);
   g_test_add ("/window/cross-section-tooltip", Fixture, NULL, fixture_setup, test_cross_section_tooltip, fixture_teardown);
   g_test_add ("/window/own-preset-fresh-form", Fixture, NULL, fixture_setup, test_own_preset_fresh_form, fixture_teardown);

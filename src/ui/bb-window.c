@@ -9,8 +9,7 @@
 
 #include "bb-a11y.h"
 #include "bb-catalog.h"
-#include "bb-checkin-view.h"
-#include "bb-format.h"
+#include "bb-done-page.h"
 #include "bb-history-page.h"
 #include "bb-learn-page.h"
 #include "bb-practice-page.h"
@@ -45,11 +44,8 @@ struct _BbWindow
   BbPracticePage       *practice_page;
   AdwBin               *learn_bin;
   AdwBin               *history_bin;
-  BbSessionPage        *session_page;
-  AdwStatusPage        *done_page;
-  GtkButton            *done_button;
-  GtkLabel             *closing_label;
-  BbCheckinView        *checkin_view;
+  AdwBin               *session_bin;
+  AdwBin               *done_bin;
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
 
@@ -63,7 +59,7 @@ struct _BbWindow
 
   /* The welcome while it is open; it owns itself. */
   GtkWidget            *welcome;
-  guint                 first_run_idle;
+  guint                 after_map_idle;
 };
 
 G_DEFINE_FINAL_TYPE (BbWindow, bb_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -91,10 +87,12 @@ is_main_page (BbWindow   *self,
 }
 
 /*
- * What the first frame does not show stays hidden until first needed:
- * the session and end pages, the notice banner and the switcher bar at
- * the bottom. Hidden widgets are neither styled nor measured, so they
- * cost the start-up nothing but their construction.
+ * What the first frame does not show waits: the session page is built
+ * just after the first frame, the end page the first time a session
+ * ends, and the switcher bar at the bottom gets its buttons the first
+ * time it shows. The notice banner stays hidden until needed. Hidden
+ * widgets are neither styled nor measured, so they cost the start-up
+ * nothing but their construction.
  */
 
 /* The bar shows when the header is too narrow for the switcher. It is
@@ -105,9 +103,42 @@ update_switcher_bar (BbWindow *self)
   gboolean reveal = adw_view_switcher_title_get_title_visible (self->switcher_title) &&
                     is_main_page (self, gtk_stack_get_visible_child_name (self->stack));
 
-  if (reveal)
-    gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), TRUE);
+  if (reveal && adw_view_switcher_bar_get_stack (self->switcher_bar) == NULL)
+    {
+      adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
+      gtk_widget_set_visible (GTK_WIDGET (self->switcher_bar), TRUE);
+    }
   adw_view_switcher_bar_set_reveal (self->switcher_bar, reveal);
+}
+
+/* The session page follows the application's session and chime. */
+static GtkWidget *
+ensure_session_page (BbWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  GtkWidget *page = adw_bin_get_child (self->session_bin);
+
+  if (page != NULL)
+    return page;
+
+  page = g_object_new (BB_TYPE_SESSION_PAGE, NULL);
+  if (BB_IS_APPLICATION (application))
+    {
+      g_object_bind_property (application, "session", page, "session", G_BINDING_SYNC_CREATE);
+      g_object_bind_property (application, "chime", page, "chime", G_BINDING_SYNC_CREATE);
+    }
+  adw_bin_set_child (self->session_bin, page);
+
+  return page;
+}
+
+static BbDonePage *
+ensure_done_page (BbWindow *self)
+{
+  if (adw_bin_get_child (self->done_bin) == NULL)
+    adw_bin_set_child (self->done_bin, bb_done_page_new ());
+
+  return BB_DONE_PAGE (adw_bin_get_child (self->done_bin));
 }
 
 static void
@@ -176,76 +207,19 @@ view_changed_cb (BbWindow *self)
 
 /* The check-in follows a session that did at least one breath, when
  * check-ins are on and the answers have somewhere to go. */
-static void
-ask_checkin (BbWindow  *self,
-             BbSession *session)
+static gboolean
+wants_checkin (BbWindow  *self,
+               BbSession *session)
 {
   GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
   gboolean finished = bb_session_get_state (session) == BB_SESSION_STATE_FINISHED;
-  gboolean ask;
 
-  ask = BB_IS_APPLICATION (application) &&
-        self->settings != NULL &&
-        bb_session_get_state (session) != BB_SESSION_STATE_PAUSED &&
-        g_settings_get_boolean (self->settings, "checkin-enabled") &&
-        !bb_application_get_history_failed (BB_APPLICATION (application)) &&
-        (finished || bb_session_get_breath (session) > 1);
-
-  if (ask)
-    bb_checkin_view_begin (self->checkin_view, BB_APPLICATION (application), session);
-  else
-    gtk_widget_set_visible (GTK_WIDGET (self->checkin_view), FALSE);
-}
-
-static void
-checkin_closed_cb (BbWindow *self)
-{
-  gtk_widget_grab_focus (GTK_WIDGET (self->done_button));
-}
-
-/* Icons: a finished session shows a tick, a stopped one a leaf, for a
- * rest without a verdict, so the two ends look as different as they
- * are. */
-#define FINISHED_ICON "emblem-ok-symbolic"
-#define STOPPED_ICON  "emoji-nature-symbolic"
-
-/* The end page says which session ended, and how far it got, in words
- * that read well from none to many breaths: markup for the status
- * page, with the user's own name escaped. */
-static char *
-describe_end (BbSession  *session,
-              const char *name)
-{
-  g_autofree char *time = bb_format_clock (bb_session_get_elapsed (session));
-  guint n_breaths = bb_session_get_n_breaths (session);
-  guint breath, done;
-
-  if (bb_session_get_state (session) == BB_SESSION_STATE_FINISHED)
-    /* Translators: the first %s is the session's name, as “Desk break”
-     * with its quotes; %u is the number of breaths, the second %s the
-     * time, as “2:00” */
-    return g_markup_printf_escaped (g_dngettext (GETTEXT_PACKAGE,
-                                                 "You completed %s: %u breath in %s. Notice how your back feels now.",
-                                                 "You completed %s: %u breaths in %s. Notice how your back feels now.",
-                                                 n_breaths),
-                                    name, n_breaths, time);
-
-  /* The breath under way when stopping counts only once it is whole. */
-  breath = bb_session_get_breath (session);
-  done = breath > 0 ? breath - 1 : 0;
-  if (done == 0)
-    /* Translators: %s is the session's name, as “Desk break” with its
-     * quotes */
-    return g_markup_printf_escaped (_("You stopped %s before the first full breath. Come back whenever it suits you."),
-                                    name);
-
-  /* Translators: the first %s is the session's name; then the breaths
-   * done, the breaths planned, and the time, as “2 of 12 breaths in 0:20” */
-  return g_markup_printf_escaped (g_dngettext (GETTEXT_PACKAGE,
-                                               "You stopped %s after %u of %u breath in %s. Every calm breath counts.",
-                                               "You stopped %s after %u of %u breaths in %s. Every calm breath counts.",
-                                               n_breaths),
-                                  name, done, n_breaths, time);
+  return BB_IS_APPLICATION (application) &&
+         self->settings != NULL &&
+         bb_session_get_state (session) != BB_SESSION_STATE_PAUSED &&
+         g_settings_get_boolean (self->settings, "checkin-enabled") &&
+         !bb_application_get_history_failed (BB_APPLICATION (application)) &&
+         (finished || bb_session_get_breath (session) > 1);
 }
 
 static void
@@ -253,34 +227,16 @@ show_summary (BbWindow  *self,
               BbSession *session)
 {
   GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-  g_autofree char *description = NULL;
-  gboolean finished = bb_session_get_state (session) == BB_SESSION_STATE_FINISHED;
-  g_autofree char *name = NULL;
+  BbDonePage *page = ensure_done_page (self);
   const char *own_name = NULL;
-  const char *closing;
 
   if (BB_IS_APPLICATION (application))
     own_name = bb_application_get_session_name (BB_APPLICATION (application), session);
-  if (own_name != NULL)
-    /* Translators: a session's name in quotes, in a sentence */
-    name = g_strdup_printf (_("“%s”"), own_name);
-  else
-    /* Translators: in a sentence, for a session without a name */
-    name = g_strdup (_("the session"));
 
-  adw_status_page_set_icon_name (self->done_page, finished ? FINISHED_ICON : STOPPED_ICON);
-  adw_status_page_set_title (self->done_page, finished ? _("Well Done") : _("Session Ended"));
-  description = describe_end (session, name);
-  adw_status_page_set_description (self->done_page, description);
-
-  /* What the session leads to, once it is done. */
-  closing = bb_session_get_closing (session);
-  gtk_label_set_label (self->closing_label, closing != NULL ? bb_catalog_gettext (closing) : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->closing_label),
-                          closing != NULL && bb_session_get_state (session) == BB_SESSION_STATE_FINISHED);
-  ask_checkin (self, session);
+  bb_done_page_show_end (page, session, own_name,
+                         wants_checkin (self, session) ? BB_APPLICATION (application) : NULL);
   show_page (self, "done");
-  gtk_widget_grab_focus (GTK_WIDGET (self->done_button));
+  gtk_widget_grab_focus (GTK_WIDGET (page));
 }
 
 static void
@@ -330,6 +286,7 @@ session_bind_cb (BbWindow     *self,
   /* A new session: the one stopped before it cannot be resumed. */
   if (self->stopping != NULL && self->stopping != session)
     end_stopping (self);
+  ensure_session_page (self);
   show_page (self, "session");
 }
 
@@ -418,10 +375,10 @@ resume_session_action (GtkWidget  *widget,
   if (session == NULL || bb_session_get_state (session) != BB_SESSION_STATE_PAUSED)
     return;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->checkin_view), FALSE);
+  bb_done_page_hide_checkin (ensure_done_page (self));
   show_page (self, "session");
   bb_session_resume (session);
-  gtk_widget_grab_focus (GTK_WIDGET (self->session_page));
+  gtk_widget_grab_focus (ensure_session_page (self));
 }
 
 static void
@@ -484,13 +441,16 @@ close_welcome_cb (BbWindow *self)
 }
 
 /* Once, on the first run: not over a session that began at once. */
+/* After the first frame: the session page, so that Start does not wait
+ * for it, and on the first run the welcome. */
 static gboolean
-first_run_cb (gpointer user_data)
+after_map_cb (gpointer user_data)
 {
   BbWindow *self = user_data;
   GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
 
-  self->first_run_idle = 0;
+  self->after_map_idle = 0;
+  ensure_session_page (self);
 
   if (self->settings == NULL || g_settings_get_boolean (self->settings, "welcome-shown"))
     return G_SOURCE_REMOVE;
@@ -511,9 +471,8 @@ bb_window_map (GtkWidget *widget)
 
   /* After the first frame, at low priority, so it does not hold up the
    * window itself. */
-  if (self->settings != NULL && self->first_run_idle == 0 &&
-      !g_settings_get_boolean (self->settings, "welcome-shown"))
-    self->first_run_idle = g_idle_add_full (G_PRIORITY_LOW, first_run_cb, self, NULL);
+  if (self->after_map_idle == 0 && adw_bin_get_child (self->session_bin) == NULL)
+    self->after_map_idle = g_idle_add_full (G_PRIORITY_LOW, after_map_cb, self, NULL);
 }
 
 static void
@@ -675,7 +634,7 @@ bb_window_dispose (GObject *object)
   if (self->session_signals != NULL)
     g_signal_group_set_target (self->session_signals, NULL);
 
-  g_clear_handle_id (&self->first_run_idle, g_source_remove);
+  g_clear_handle_id (&self->after_map_idle, g_source_remove);
   if (self->welcome != NULL)
     {
       g_object_remove_weak_pointer (G_OBJECT (self->welcome), (gpointer *) &self->welcome);
@@ -704,10 +663,8 @@ bb_window_class_init (BbWindowClass *klass)
   widget_class->map = bb_window_map;
 
   g_type_ensure (BB_TYPE_APPLICATION);
-  g_type_ensure (BB_TYPE_CHECKIN_VIEW);
   g_type_ensure (BB_TYPE_PRACTICE_PAGE);
   g_type_ensure (BB_TYPE_SESSION);
-  g_type_ensure (BB_TYPE_SESSION_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, APPLICATION_PATH "bb-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BbWindow, menu_button);
@@ -720,11 +677,8 @@ bb_window_class_init (BbWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BbWindow, practice_page);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, learn_bin);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, history_bin);
-  gtk_widget_class_bind_template_child (widget_class, BbWindow, session_page);
-  gtk_widget_class_bind_template_child (widget_class, BbWindow, done_page);
-  gtk_widget_class_bind_template_child (widget_class, BbWindow, done_button);
-  gtk_widget_class_bind_template_child (widget_class, BbWindow, closing_label);
-  gtk_widget_class_bind_template_child (widget_class, BbWindow, checkin_view);
+  gtk_widget_class_bind_template_child (widget_class, BbWindow, session_bin);
+  gtk_widget_class_bind_template_child (widget_class, BbWindow, done_bin);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, BbWindow, switcher_bar);
   gtk_widget_class_bind_template_callback (widget_class, subtitle_text);
@@ -771,10 +725,6 @@ bb_window_init (BbWindow *self)
   update_default_widget (self);
   /* At launch the focus is on Start, not on the first tab. */
   gtk_window_set_focus (GTK_WINDOW (self), bb_practice_page_get_start_button (self->practice_page));
-
-  g_signal_connect_object (self->checkin_view, "closed",
-                           G_CALLBACK (checkin_closed_cb), self,
-                           G_CONNECT_SWAPPED);
 
   self->session_signals = g_signal_group_new (BB_TYPE_SESSION);
   g_signal_group_connect_swapped (self->session_signals, "notify::state",
