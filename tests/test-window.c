@@ -3987,6 +3987,25 @@ test_pages_when_needed (Fixture       *fixture,
   bb_session_stop (session);
   iterate ();
   g_assert_true (find_widget (window, is_type, GSIZE_TO_POINTER (BB_TYPE_DONE_PAGE)) == done);
+
+  /* A session begun before a new window first shows, on a first run
+   * (from the command line): the window opens on it, with no welcome
+   * over it. */
+  g_settings_set_boolean (bb_application_get_settings (fixture->app), "welcome-shown", FALSE);
+  other = GTK_WIDGET (bb_window_new (fixture->app));
+  session = bb_application_begin_session (fixture->app, "desk-break", BB_HISTORY_SOURCE_PRACTICE);
+  g_assert_cmpstr (bb_window_get_page_name (BB_WINDOW (other)), ==, "session");
+  gtk_window_present (GTK_WINDOW (other));
+  wait_mapped (other);
+  iterate ();
+  page = find_widget (other, is_type, GSIZE_TO_POINTER (BB_TYPE_SESSION_PAGE));
+  g_assert_nonnull (page);
+  g_assert_true (gtk_widget_get_mapped (page));
+  g_assert_true (page_session (page) == session);
+  g_assert_null (bb_window_get_welcome (BB_WINDOW (other)));
+  bb_session_stop (session);
+  iterate ();
+  gtk_window_destroy (GTK_WINDOW (other));
 }
 
 /* Over the small oval beside the drawing, and only there, a tooltip

@@ -19,9 +19,10 @@
 #include "bb-window-private.h"
 
 /*
- * The window follows the application's current session: the session
- * page and the title are bound to it in the template, and a signal group
- * moves the stack when a session begins or ends. A session replaced by
+ * The window follows the application's current session: the title is
+ * bound to it in the template, the session page when that page is
+ * built, and a signal group moves the stack when a session begins or
+ * ends. A session replaced by
  * a new one is no longer followed by the time it stops, so the stack
  * never flashes its end page.
  *
@@ -90,9 +91,8 @@ is_main_page (BbWindow   *self,
  * What the first frame does not show waits: the session page is built
  * just after the first frame, the end page the first time a session
  * ends, and the switcher bar at the bottom gets its buttons the first
- * time it shows. The notice banner stays hidden until needed. Hidden
- * widgets are neither styled nor measured, so they cost the start-up
- * nothing but their construction.
+ * time it shows. The notice banner stays hidden until needed: hidden
+ * widgets are neither styled nor measured.
  */
 
 /* The bar shows when the header is too narrow for the switcher. It is
@@ -121,13 +121,15 @@ ensure_session_page (BbWindow *self)
   if (page != NULL)
     return page;
 
+  /* In the window before it follows a session, which may take the
+   * focus. */
   page = g_object_new (BB_TYPE_SESSION_PAGE, NULL);
+  adw_bin_set_child (self->session_bin, page);
   if (BB_IS_APPLICATION (application))
     {
-      g_object_bind_property (application, "session", page, "session", G_BINDING_SYNC_CREATE);
       g_object_bind_property (application, "chime", page, "chime", G_BINDING_SYNC_CREATE);
+      g_object_bind_property (application, "session", page, "session", G_BINDING_SYNC_CREATE);
     }
-  adw_bin_set_child (self->session_bin, page);
 
   return page;
 }
@@ -440,9 +442,9 @@ close_welcome_cb (BbWindow *self)
     gtk_window_close (GTK_WINDOW (self->welcome));
 }
 
-/* Once, on the first run: not over a session that began at once. */
 /* After the first frame: the session page, so that Start does not wait
- * for it, and on the first run the welcome. */
+ * for it, and once, on the first run, the welcome, but not over a
+ * session that began at once. */
 static gboolean
 after_map_cb (gpointer user_data)
 {
@@ -471,7 +473,9 @@ bb_window_map (GtkWidget *widget)
 
   /* After the first frame, at low priority, so it does not hold up the
    * window itself. */
-  if (self->after_map_idle == 0 && adw_bin_get_child (self->session_bin) == NULL)
+  if (self->after_map_idle == 0 &&
+      (adw_bin_get_child (self->session_bin) == NULL ||
+       (self->settings != NULL && !g_settings_get_boolean (self->settings, "welcome-shown"))))
     self->after_map_idle = g_idle_add_full (G_PRIORITY_LOW, after_map_cb, self, NULL);
 }
 
