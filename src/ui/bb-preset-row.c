@@ -32,9 +32,6 @@ struct _BbPresetRow
   GtkLabel          *subtitle_label;
   GtkWidget         *suffixes;
 
-  /* Owned */
-  char              *preset_id;
-
   /* The list whose activations are ours; not owned. */
   GtkWidget         *list;
 };
@@ -103,16 +100,6 @@ bb_preset_row_dispose (GObject *object)
 }
 
 static void
-bb_preset_row_finalize (GObject *object)
-{
-  BbPresetRow *self = (BbPresetRow *)object;
-
-  g_free (self->preset_id);
-
-  G_OBJECT_CLASS (bb_preset_row_parent_class)->finalize (object);
-}
-
-static void
 bb_preset_row_get_property (GObject    *object,
                             guint       prop_id,
                             GValue     *value,
@@ -122,10 +109,6 @@ bb_preset_row_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_PRESET_ID:
-      g_value_set_string (value, self->preset_id);
-      break;
-
     case PROP_SUBTITLE:
       g_value_set_string (value, bb_preset_row_get_subtitle (self));
       break;
@@ -146,9 +129,8 @@ bb_preset_row_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_PRESET_ID:
-      self->preset_id = g_value_dup_string (value);
       /* The row chooses its session in the application's radio group. */
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->check), "s", self->preset_id);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (self->check), "s", g_value_get_string (value));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->check), "app.last-preset");
       break;
 
@@ -168,13 +150,12 @@ bb_preset_row_class_init (BbPresetRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bb_preset_row_dispose;
-  object_class->finalize = bb_preset_row_finalize;
   object_class->get_property = bb_preset_row_get_property;
   object_class->set_property = bb_preset_row_set_property;
 
   properties[PROP_PRESET_ID] =
     g_param_spec_string ("preset-id", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SUBTITLE] =
     g_param_spec_string ("subtitle", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
