@@ -167,6 +167,22 @@ is_type (GtkWidget     *widget,
   return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
 }
 
+/* A template child of the first widget of @type in the window. */
+static GtkWidget *
+part_of (Fixture    *fixture,
+         GType       type,
+         const char *name)
+{
+  GtkWidget *widget = find_widget (GTK_WIDGET (fixture->window), is_type, GSIZE_TO_POINTER (type));
+  GObject *child;
+
+  g_assert_nonnull (widget);
+  child = gtk_widget_get_template_child (widget, type, name);
+  g_assert_true (GTK_IS_WIDGET (child));
+
+  return GTK_WIDGET (child);
+}
+
 static gboolean
 has_tooltip (GtkWidget     *widget,
              gconstpointer  tooltip)
@@ -3252,15 +3268,7 @@ static GtkWidget *
 guide_child (Fixture    *fixture,
              const char *name)
 {
-  GtkWidget *card = find_widget (GTK_WIDGET (fixture->window), is_type,
-                                 GSIZE_TO_POINTER (BB_TYPE_GUIDE_CARD));
-  GObject *child;
-
-  g_assert_nonnull (card);
-  child = gtk_widget_get_template_child (card, BB_TYPE_GUIDE_CARD, name);
-  g_assert_true (GTK_IS_WIDGET (child));
-
-  return GTK_WIDGET (child);
+  return part_of (fixture, BB_TYPE_GUIDE_CARD, name);
 }
 
 static const char *
@@ -3632,15 +3640,7 @@ static gpointer
 done_child (Fixture    *fixture,
             const char *name)
 {
-  GtkWidget *page = find_widget (GTK_WIDGET (fixture->window), is_type,
-                                 GSIZE_TO_POINTER (BB_TYPE_DONE_PAGE));
-  GObject *child;
-
-  g_assert_nonnull (page);
-  child = gtk_widget_get_template_child (page, BB_TYPE_DONE_PAGE, name);
-  g_assert_nonnull (child);
-
-  return child;
+  return part_of (fixture, BB_TYPE_DONE_PAGE, name);
 }
 
 /* Resizes the window and waits until it has the new size, give or take
